@@ -1,0 +1,34 @@
+# Two commands from a fresh Debian machine: `make demo` and `make test`.
+# Each first installs what is missing: system packages, then .venv.
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PYTHON ?= python3
+
+.PHONY: demo test lint bench system clean
+
+demo: $(STAMP)
+	$(BIN)/mlu render roc-auc --quality medium --format mp4,gif,png --out renders
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+system:
+	@scripts/bootstrap-system.sh
+
+$(STAMP): pyproject.toml | system
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) .pytest_cache renders/*/

@@ -1,0 +1,173 @@
+"""Scores of real and random classifiers, for the scenes to draw."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+from sklearn.datasets import load_breast_cancer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import StandardScaler
+
+from mlu_math._validation import check_labels
+
+__all__ = [
+    "WEAK_FEATURES",
+    "ClassifierScores",
+    "breast_cancer_scores",
+    "random_scores",
+]
+
+#: Two breast-cancer features that give a classifier with visible overlap
+#: between the classes: held-out ROC AUC 0.832 for ``seed=0`` (0.78-0.89 over
+#: seeds 0-9), against 0.991 with all 30 features. Measured, see the tests.
+WEAK_FEATURES: tuple[str, ...] = ("mean texture", "mean symmetry")
+
+
+@dataclass(frozen=True, eq=False)
+class ClassifierScores:
+    """Labels and a classifier's scores for the same samples.
+
+    Attributes
+    ----------
+    y_true : ndarray of shape (n_samples,)
+        True labels, 1 for the positive class (read-only).
+    y_score : ndarray of shape (n_samples,)
+        Scores; higher means more likely positive (read-only).
+    name : str
+        A short name for a legend, e.g. ``"logistic regression"``.
+    description : str
+        One sentence on where the scores come from.
+
+    """
+
+    y_true: NDArray[np.int8]
+    y_score: NDArray[np.float64]
+    name: str
+    description: str
+
+
+def _read_only(array: NDArray) -> NDArray:
+    """Return ``array`` with writing switched off."""
+    array.setflags(write=False)
+    return array
+
+
+def _feature_columns(features: tuple[str, ...] | None, names: list[str]) -> list[int]:
+    """Map feature names to column indices, or raise listing the valid names."""
+    if features is None:
+        return list(range(len(names)))
+    if isinstance(features, str):
+        raise ValueError(
+            f"features must be a tuple of names, got the string {features!r}; "
+            f"write ({features!r},)"
+        )
+    unknown = [f for f in features if f not in names]
+    if unknown or not features or len(set(features)) != len(features):
+        raise ValueError(
+            f"features must be distinct names of breast-cancer features, got "
+            f"{tuple(features)!r} (unknown: {unknown!r}); valid names: "
+            f"{', '.join(names)}"
+        )
+    return [names.index(f) for f in features]
+
+
+def breast_cancer_scores(
+    *,
+    seed: int = 0,
+    features: tuple[str, ...] | None = None,
+    test_size: float = 0.4,
+) -> ClassifierScores:
+    """Score held-out tumours with a logistic regression (malignant is 1).
+
+    The Wisconsin breast-cancer data (569 tumours, 30 features, shipped with
+    scikit-learn) is split into training and test parts, stratified by class
+    and seeded; the features are standardised on the training part, where the
+    logistic regression is also fitted.
+
+    Parameters
+    ----------
+    seed : int, default=0
+        Seed of the train/test split.
+    features : tuple of str, default=None
+        Names of the features to use (see
+        ``load_breast_cancer().feature_names``); None uses all 30.
+    test_size : float, default=0.4
+        Share of the samples held out for scoring, strictly between 0 and 1.
+
+    Returns
+    -------
+    scores : ClassifierScores
+        Held-out labels (1 = malignant) and predicted probabilities of
+        malignancy, of shape (n_test,).
+
+    Examples
+    --------
+    >>> scores = breast_cancer_scores(seed=0)
+    >>> scores.y_true.shape, int(scores.y_true.sum())
+    ((228,), 85)
+
+    """
+    if not 0 < test_size < 1:
+        raise ValueError(f"test_size must be strictly between 0 and 1, got {test_size}")
+    data = load_breast_cancer()
+    names = [str(name) for name in data.feature_names]
+    columns = _feature_columns(features, names)
+    malignant = 1 - data.target  # scikit-learn codes malignant as 0
+    x_train, x_test, y_train, y_test = train_test_split(
+        data.data[:, columns],
+        malignant,
+        test_size=test_size,
+        stratify=malignant,
+        random_state=seed,
+    )
+    scaler = StandardScaler().fit(x_train)
+    model = LogisticRegression().fit(scaler.transform(x_train), y_train)
+    y_score = model.predict_proba(scaler.transform(x_test))[:, 1]
+    used = "all 30 features" if features is None else ", ".join(features)
+    return ClassifierScores(
+        y_true=_read_only(y_test.astype(np.int8)),
+        y_score=_read_only(y_score),
+        name=f"logistic regression ({used})",
+        description=(
+            f"Probability of malignancy for {y_test.size} held-out breast-cancer "
+            f"tumours, from a logistic regression on {used} (seed {seed})."
+        ),
+    )
+
+
+def random_scores(y_true: ArrayLike, *, seed: int) -> ClassifierScores:
+    """Score samples at random, independently of their labels.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples,)
+        True labels, 0 or 1 (bools allowed).
+    seed : int
+        Seed of ``numpy.random.default_rng``.
+
+    Returns
+    -------
+    scores : ClassifierScores
+        The labels and uniform scores in [0, 1), of shape (n_samples,).
+
+    Examples
+    --------
+    >>> scores = random_scores([0, 1, 1, 0], seed=0)
+    >>> scores.y_score.shape
+    (4,)
+
+    """
+    labels = check_labels(y_true)  # a new array, safe to freeze
+    y_score = np.random.default_rng(seed).random(labels.size)
+    return ClassifierScores(
+        y_true=_read_only(labels),
+        y_score=_read_only(y_score),
+        name="random classifier",
+        description=(
+            f"Uniform random scores for {labels.size} samples, independent of "
+            f"their labels (seed {seed})."
+        ),
+    )

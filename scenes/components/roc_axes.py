@@ -1,0 +1,104 @@
+"""Axes for a ROC curve: FPR across, TPR up, with the chance diagonal."""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import DOWN, LEFT, PI, Axes, DashedLine, Dot, Polygon, VGroup, VMobject
+from numpy.typing import ArrayLike
+
+from scenes.components.text import build_text
+from scenes.theme import Theme
+
+__all__ = ["RocAxes"]
+
+
+class RocAxes(VGroup):
+    """A unit square of rates with labelled axes and the chance diagonal.
+
+    Parameters
+    ----------
+    theme
+        Colours and sizes.
+    side
+        Length of each axis, in scene units.
+    tick_step
+        Spacing of the labelled ticks, in rate units.
+    x_label, y_label
+        Axis titles.
+
+    Attributes
+    ----------
+    axes : Axes
+    chance : DashedLine
+        The diagonal a classifier that guesses would trace.
+    """
+
+    def __init__(
+        self,
+        theme: Theme,
+        *,
+        side: float = 5.0,
+        tick_step: float = 0.25,
+        x_label: str = "false positive rate",
+        y_label: str = "true positive rate",
+    ) -> None:
+        super().__init__()
+        self.theme = theme
+        palette = theme.palette
+        self.axes = Axes(
+            x_range=[0, 1, tick_step],
+            y_range=[0, 1, tick_step],
+            x_length=side,
+            y_length=side,
+            tips=False,
+            axis_config={"color": palette.axis, "stroke_width": 2, "tick_size": 0.05},
+        )
+        self.tick_labels = self._build_tick_labels(tick_step)
+        self.x_title = build_text(x_label, theme, "label", color=palette.muted)
+        self.x_title.next_to(self.axes.x_axis, DOWN, buff=0.45)
+        self.y_title = build_text(y_label, theme, "label", color=palette.muted)
+        self.y_title.rotate(PI / 2).next_to(self.axes.y_axis, LEFT, buff=0.6)
+        self.chance = DashedLine(
+            self.axes.c2p(0, 0), self.axes.c2p(1, 1), color=palette.chance, stroke_width=2
+        )
+        self.add(self.axes, self.tick_labels, self.x_title, self.y_title, self.chance)
+
+    def point(self, fpr: float, tpr: float) -> np.ndarray:
+        """Return the scene point of the rate pair (``fpr``, ``tpr``)."""
+        return self.axes.c2p(fpr, tpr)
+
+    def build_dot(self, fpr: float, tpr: float, color: str | None = None) -> Dot:
+        """Return a dot marking one operating point."""
+        color = color if color is not None else self.theme.palette.threshold
+        return Dot(self.point(fpr, tpr), radius=0.09, color=color)
+
+    def build_curve(self, fpr: ArrayLike, tpr: ArrayLike, color: str | None = None) -> VMobject:
+        """Return the polyline through the points (``fpr[i]``, ``tpr[i]``)."""
+        curve = VMobject(stroke_color=color or self.theme.palette.curve, stroke_width=4)
+        curve.set_points_as_corners(self._points(fpr, tpr))
+        return curve
+
+    def build_area(self, fpr: ArrayLike, tpr: ArrayLike, color: str | None = None) -> Polygon:
+        """Return the region under the curve, down to the FPR axis."""
+        corners = [*self._points(fpr, tpr), self.point(1, 0), self.point(0, 0)]
+        return Polygon(
+            *corners,
+            stroke_width=0,
+            fill_color=color or self.theme.palette.curve,
+            fill_opacity=0.22,
+        )
+
+    def _points(self, fpr: ArrayLike, tpr: ArrayLike) -> list[np.ndarray]:
+        return [self.point(x, y) for x, y in zip(np.asarray(fpr), np.asarray(tpr), strict=True)]
+
+    def _build_tick_labels(self, step: float) -> VGroup:
+        labels = VGroup()
+        muted = self.theme.palette.muted
+        for value in np.arange(0, 1 + step / 2, step):
+            text = f"{value:g}"
+            x_label = build_text(text, self.theme, "small", color=muted)
+            labels.add(x_label.next_to(self.axes.c2p(value, 0), DOWN, buff=0.12))
+            if value > 0:
+                y_label = build_text(text, self.theme, "small", color=muted)
+                labels.add(y_label.next_to(self.axes.c2p(0, value), LEFT, buff=0.12))
+        return labels

@@ -1,0 +1,348 @@
+"""ROC & AUC: a threshold sweeps a real classifier's scores and traces its ROC curve."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Create,
+    FadeIn,
+    FadeOut,
+    LaggedStart,
+    Line,
+    MathTex,
+    ValueTracker,
+    VGroup,
+    Write,
+    linear,
+)
+
+from mlu_math import (
+    WEAK_FEATURES,
+    ClassifierScores,
+    all_pairs,
+    breast_cancer_scores,
+    confusion_at_threshold,
+    pair_outcomes,
+    random_pairs,
+    random_scores,
+    roc_auc_score,
+    roc_curve,
+)
+from scenes.base import BaseParams, ExplainerScene
+from scenes.components import (
+    ConfusionMatrix,
+    Readout,
+    RocAxes,
+    ScoreStrip,
+    ThresholdMarker,
+    build_text,
+    build_title_card,
+)
+from scenes.components.text import MINUS
+from scenes.theme import Theme
+
+__all__ = ["RocAuc"]
+
+CLASS_NAMES = ("malignant", "benign")
+
+
+@dataclass(frozen=True)
+class RocAucParams(BaseParams):
+    """Parameters of the ROC & AUC scene.
+
+    Attributes
+    ----------
+    test_size
+        Share of the breast-cancer data held out and scored (the dots).
+    threshold
+        The first threshold the viewer sees.
+    sweep_seconds
+        How long the threshold takes to sweep from 1 to 0.
+    n_pairs
+        Random (malignant, benign) pairs drawn to show AUC as a probability.
+    """
+
+    test_size: float = 0.25
+    threshold: float = 0.5
+    sweep_seconds: float = 14.0
+    n_pairs: int = 40
+
+
+def build_comparison_panel(
+    scores: ClassifierScores, title: str, theme: Theme, *, center: np.ndarray
+) -> VGroup:
+    """Return a small score strip over a small ROC plot with its AUC."""
+    strip = ScoreStrip(
+        scores.y_true, scores.y_score, theme, width=2.7, row_height=0.5, class_names=("+", MINUS)
+    )
+    roc = RocAxes(theme, side=2.2, tick_step=0.5, x_label="FPR", y_label="TPR")
+    fpr, tpr, _ = roc_curve(scores.y_true, scores.y_score)
+    roc.add(roc.build_area(fpr, tpr), roc.build_curve(fpr, tpr))
+    auc_value = roc_auc_score(scores.y_true, scores.y_score)
+    auc_label = build_text(f"AUC {auc_value:.3f}", theme, "label", weight="SEMIBOLD")
+    auc_label.move_to(roc.point(0.62, 0.22))
+    heading = build_text(title, theme, "label", weight="SEMIBOLD")
+    panel = VGroup(heading, strip, VGroup(roc, auc_label)).arrange(DOWN, buff=0.25)
+    return panel.move_to(center)
+
+
+def build_definitions(theme: Theme) -> VGroup:
+    """Return the closing card: the three definitions, typeset."""
+    color = theme.palette.text
+    lines = VGroup(
+        MathTex(r"\mathrm{TPR} = \frac{\mathrm{TP}}{\mathrm{TP} + \mathrm{FN}}", color=color),
+        MathTex(r"\mathrm{FPR} = \frac{\mathrm{FP}}{\mathrm{FP} + \mathrm{TN}}", color=color),
+        MathTex(
+            r"\mathrm{AUC} = \int_0^1 \mathrm{TPR}\, d\,\mathrm{FPR}"
+            r" = P\left(s_{+} > s_{-}\right) + \tfrac{1}{2} P\left(s_{+} = s_{-}\right)",
+            color=color,
+        ),
+    )
+    return lines.arrange(DOWN, buff=0.5, aligned_edge=LEFT).move_to(0.2 * UP)
+
+
+class RocAuc(ExplainerScene):
+    """ROC & AUC, after MLU Explain's essay of the same name."""
+
+    slug = "roc-auc"
+    title = "ROC & AUC"
+    summary = (
+        "A decision threshold sweeps a real classifier's scores, tracing the ROC "
+        "curve; the area under it is the chance a positive outranks a negative."
+    )
+    poster = "auc"
+    Params = RocAucParams
+
+    def construct(self) -> None:
+        """Tell the story, beat by beat."""
+        self.prepare_data()
+        self.show_title()
+        self.show_scores()
+        self.show_threshold()
+        self.show_sweep()
+        self.show_auc()
+        self.show_pairs()
+        self.show_comparison()
+        self.show_definitions()
+
+    def prepare_data(self) -> None:
+        """Score held-out tumours with a weak and a strong classifier."""
+        params = self.params
+        self.scores = breast_cancer_scores(
+            seed=params.seed, features=WEAK_FEATURES, test_size=params.test_size
+        )
+        self.y_true, self.y_score = self.scores.y_true, self.scores.y_score
+        self.fpr, self.tpr, self.thresholds = roc_curve(
+            self.y_true, self.y_score, drop_intermediate=False
+        )
+        self.auc = roc_auc_score(self.y_true, self.y_score)
+
+    # Title
+    def show_title(self) -> None:
+        """Open on the title card."""
+        card = build_title_card(self.title, "How well does a classifier rank?", self.theme)
+        self.play(FadeIn(card, shift=0.2 * UP))
+        self.caption("A classifier does not say yes or no: it gives a score.")
+        self.wait(2.5)
+        self.play(FadeOut(card))
+
+    # Scores
+    def show_scores(self) -> None:
+        """Show every held-out tumour as a dot at its score."""
+        self.chapter("Scores")
+        n_pos = int(self.y_true.sum())
+        n_neg = int(self.y_true.size - n_pos)
+        self.strip = ScoreStrip(
+            self.y_true,
+            self.y_score,
+            self.theme,
+            width=4.8,
+            row_height=0.85,
+            class_names=CLASS_NAMES,
+        )
+        self.strip.shift(np.array([-2.85, 0.85, 0.0]) - self.strip.axis.get_center())
+        self.caption(
+            f"Logistic regression scored {self.y_true.size} held-out tumours: "
+            f"{n_pos} malignant on top, {n_neg} benign below."
+        )
+        self.play(Create(self.strip.axis), FadeIn(self.strip.ticks, self.strip.row_labels))
+        self.play(LaggedStart(*(FadeIn(d, scale=0.5) for d in self.strip.dots), run_time=2.5))
+        self.wait(2)
+        self.key_frame("scores")
+
+    # Threshold
+    def show_threshold(self) -> None:
+        """Cut the scores at a threshold and count the four outcomes."""
+        self.chapter("Threshold")
+        self.threshold = ValueTracker(self.params.threshold)
+        self.marker = ThresholdMarker(self.strip, self.threshold, self.theme)
+        self.matrix = ConfusionMatrix(self.theme, cell_height=0.8, class_names=("+", MINUS))
+        self.matrix.shift(np.array([-3.4, -1.45, 0.0]) - self.matrix.cells.get_center())
+        self.tpr_readout = Readout("TPR", 0.0, self.theme, color=self.theme.palette.positive)
+        self.fpr_readout = Readout("FPR", 0.0, self.theme, color=self.theme.palette.negative)
+        readouts = VGroup(self.tpr_readout, self.fpr_readout).arrange(DOWN, aligned_edge=LEFT)
+        readouts.next_to(self.matrix.cells, RIGHT, buff=0.45)
+        self.follow_threshold()
+        self.caption(
+            "Scores at or above the threshold are called malignant: filled dots. "
+            "The matrix counts right and wrong calls."
+        )
+        self.play(FadeIn(self.marker))
+        self.play(FadeIn(self.matrix), FadeIn(readouts))
+        self.wait(2)
+        self.key_frame("threshold")
+        self.caption(
+            "TPR: the share of malignant tumours caught. "
+            "FPR: the share of benign ones wrongly flagged."
+        )
+        self.wait(3.5)
+
+    def follow_threshold(self) -> None:
+        """Keep the dots, counts and rates in step with the threshold."""
+
+        def update(_: object) -> None:
+            confusion = confusion_at_threshold(
+                self.y_true, self.y_score, self.threshold.get_value()
+            )
+            self.strip.show_predictions(self.y_score >= self.threshold.get_value())
+            self.matrix.set_counts(*confusion)
+            self.tpr_readout.set_value(confusion.tpr)
+            self.fpr_readout.set_value(confusion.fpr)
+
+        self.matrix.add_updater(update)
+        update(None)
+
+    # Sweep
+    def show_sweep(self) -> None:
+        """Slide the threshold from 1 to 0; the ROC point traces the curve."""
+        self.chapter("Sweeping the threshold")
+        self.roc = RocAxes(self.theme, side=4.6)
+        self.roc.shift(np.array([3.95, 0.35, 0.0]) - self.roc.axes.get_center())
+        self.roc_dot = self.roc.build_dot(0.0, 0.0)
+        self.roc_dot.add_updater(lambda dot: dot.move_to(self.roc.point(*self.current_rates())))
+        self.traced = self.roc.build_curve([0.0, 0.0], [0.0, 0.0])
+        self.traced.add_updater(lambda curve: curve.become(self.traced_curve()))
+        self.play(FadeIn(self.roc))
+        self.play(self.threshold.animate.set_value(1.0), run_time=1.5)
+        self.add(self.traced, self.roc_dot)
+        self.caption(
+            "Lower the threshold: more malignant tumours are caught (TPR rises), "
+            "but more benign ones are flagged too (FPR rises)."
+        )
+        half = self.params.sweep_seconds / 2
+        self.play(self.threshold.animate.set_value(0.45), run_time=half, rate_func=linear)
+        self.key_frame("sweep")
+        self.play(self.threshold.animate.set_value(0.0), run_time=half, rate_func=linear)
+        self.wait(1)
+
+    def current_rates(self) -> tuple[float, float]:
+        """Return (FPR, TPR) at the current threshold."""
+        confusion = confusion_at_threshold(self.y_true, self.y_score, self.threshold.get_value())
+        return confusion.fpr, confusion.tpr
+
+    def traced_curve(self):
+        """Return the ROC curve over the thresholds passed so far."""
+        passed = self.thresholds >= self.threshold.get_value()
+        fpr = np.concatenate([[0.0], self.fpr[passed]])
+        tpr = np.concatenate([[0.0], self.tpr[passed]])
+        return self.roc.build_curve(fpr, tpr)
+
+    # AUC
+    def show_auc(self) -> None:
+        """Shade the area under the full curve and give its value."""
+        self.chapter("Area under the curve")
+        area = self.roc.build_area(self.fpr, self.tpr)
+        label = build_text(f"AUC = {self.auc:.2f}", self.theme, "heading", weight="BOLD")
+        label.move_to(self.roc.point(0.62, 0.25))
+        self.caption(
+            f"The area under the curve sums up every threshold at once: AUC = {self.auc:.2f}."
+        )
+        self.play(FadeIn(area), Write(label))
+        self.wait(2.5)
+        self.key_frame("auc")
+        self.auc_label = label
+        self.wait(1.5)
+
+    # AUC as a probability
+    def show_pairs(self) -> None:
+        """Draw random (malignant, benign) pairs: AUC is how often they are in order."""
+        self.chapter("AUC is a probability")
+        self.matrix.clear_updaters()
+        self.play(FadeOut(self.matrix, self.tpr_readout, self.fpr_readout, self.marker))
+        self.strip.show_predictions(np.ones(self.y_true.size, dtype=bool))
+        positive, negative = random_pairs(self.y_true, self.params.n_pairs, seed=self.params.seed)
+        outcomes = pair_outcomes(self.y_score, positive, negative)
+        tally = Readout("share of pairs in order", 0.0, self.theme, fmt=".2f")
+        tally.move_to([-3.1, -1.2, 0.0])
+        self.caption(
+            "Pick one malignant and one benign tumour at random: how often does "
+            "the malignant one score higher?"
+        )
+        self.play(FadeIn(tally))
+        for k, (i, j) in enumerate(zip(positive, negative, strict=True)):
+            link = self.build_pair_link(int(i), int(j), outcomes[k])
+            tally.set_value(float(outcomes[: k + 1].mean()))
+            run_time = 0.6 if k < 4 else 0.12
+            self.play(Create(link), run_time=run_time)
+            self.play(FadeOut(link), run_time=run_time / 2)
+        every = pair_outcomes(self.y_score, *all_pairs(self.y_true))
+        self.caption(
+            f"{outcomes.size} random pairs: {outcomes.mean():.2f} in order. Over all "
+            f"{every.size:,} pairs the share is {every.mean():.2f}: exactly the AUC."
+        )
+        self.wait(3)
+        self.key_frame("pairs")
+        self.wait(1.5)
+        self.play(FadeOut(tally))
+
+    def build_pair_link(self, positive: int, negative: int, outcome: float) -> Line:
+        """Return a line joining a pair's dots, coloured by whether it is in order."""
+        palette = self.theme.palette
+        color = palette.good if outcome == 1.0 else palette.bad
+        start = self.strip.dots[positive].get_center()
+        end = self.strip.dots[negative].get_center()
+        return Line(start, end, color=color, stroke_width=4)
+
+    # Comparison
+    def show_comparison(self) -> None:
+        """Set a random and a near-perfect classifier beside this one."""
+        self.chapter("Worse and better classifiers")
+        self.traced.clear_updaters()
+        self.roc_dot.clear_updaters()
+        keep = [self._header, self._caption]
+        self.play(FadeOut(*(m for m in self.mobjects if m not in keep)))
+        seed, test_size = self.params.seed, self.params.test_size
+        strong = breast_cancer_scores(seed=seed, test_size=test_size)
+        panels = VGroup(
+            build_comparison_panel(
+                random_scores(self.y_true, seed=seed), "random", self.theme, center=np.zeros(3)
+            ),
+            build_comparison_panel(self.scores, "2 features", self.theme, center=np.zeros(3)),
+            build_comparison_panel(strong, "all 30 features", self.theme, center=np.zeros(3)),
+        ).arrange(RIGHT, buff=1.0)
+        panels.move_to(0.25 * UP)
+        self.caption(
+            "A random scorer hugs the diagonal (AUC near 0.5); "
+            "the better the classes separate, the closer AUC gets to 1."
+        )
+        self.play(LaggedStart(*(FadeIn(p) for p in panels), lag_ratio=0.4, run_time=3))
+        self.wait(4)
+        self.key_frame("compare")
+        self.play(FadeOut(panels))
+
+    # Definitions
+    def show_definitions(self) -> None:
+        """Close on the definitions."""
+        self.chapter("In short")
+        definitions = build_definitions(self.theme)
+        self.caption("ROC: TPR against FPR at every threshold. AUC: the area beneath it.")
+        self.play(LaggedStart(*(Write(line) for line in definitions), lag_ratio=0.6, run_time=4))
+        self.wait(3)
+        self.key_frame("definitions")
+        self.wait(1)
