@@ -54,8 +54,7 @@ def main() -> None:
         t_theirs = best_time(skm.roc_curve, y_true, y_score)
         label = "2-decimal" if rounded else "continuous"
         print(
-            f"{label:<12}{t_ours * 1e3:>10.1f}ms{t_theirs * 1e3:>10.1f}ms"
-            f"{t_ours / t_theirs:>8.2f}x"
+            f"{label:<12}{t_ours * 1e3:>10.1f}ms{t_theirs * 1e3:>10.1f}ms{t_ours / t_theirs:>8.2f}x"
         )
     print("ratio = mlu_math time / scikit-learn time (below 1 is faster)")
 

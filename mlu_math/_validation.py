@@ -37,8 +37,7 @@ def as_1d(values: ArrayLike, name: str) -> NDArray:
     array = np.asarray(values)
     if array.ndim != 1:
         raise ValueError(
-            f"{name} must be 1-D (shape (n_samples,)), got an array of shape "
-            f"{array.shape}"
+            f"{name} must be 1-D (shape (n_samples,)), got an array of shape {array.shape}"
         )
     if array.size == 0:
         raise ValueError(f"{name} is empty; at least 1 sample is needed")
@@ -49,8 +48,7 @@ def _as_float(array: NDArray, name: str) -> NDArray[np.float64]:
     """Convert a real-valued array to float64, or raise naming ``name``."""
     if array.dtype.kind not in "biuf":
         raise ValueError(
-            f"{name} must hold real numbers (bool, int or float), got dtype "
-            f"{array.dtype}"
+            f"{name} must hold real numbers (bool, int or float), got dtype {array.dtype}"
         )
     return array.astype(np.float64, copy=False)
 
@@ -104,8 +102,7 @@ def check_labels(y_true: ArrayLike) -> NDArray[np.int8]:
     array = as_1d(y_true, "y_true")
     if array.dtype.kind not in "biuf":
         raise ValueError(
-            f"y_true must hold the labels 0 and 1 (or False and True), got dtype "
-            f"{array.dtype}"
+            f"y_true must hold the labels 0 and 1 (or False and True), got dtype {array.dtype}"
         )
     bad = (array != 0) & (array != 1)
     if bad.any():
@@ -157,9 +154,7 @@ def check_sample_weight(
         return None
     weights = check_scores(sample_weight, "sample_weight")
     if weights.size != n_samples:
-        raise ValueError(
-            f"sample_weight has {weights.size} samples but y_true has {n_samples}"
-        )
+        raise ValueError(f"sample_weight has {weights.size} samples but y_true has {n_samples}")
     negative = weights < 0
     if negative.any():
         raise ValueError(
@@ -207,17 +202,13 @@ def check_binary_scores(
     labels = as_1d(y_true, "y_true")
     scores = as_1d(y_score, "y_score")
     if labels.size != scores.size:
-        raise ValueError(
-            f"y_true has {labels.size} samples but y_score has {scores.size}"
-        )
+        raise ValueError(f"y_true has {labels.size} samples but y_score has {scores.size}")
     labels = check_labels(labels)
     scores = check_scores(scores)
     return labels, scores, check_sample_weight(sample_weight, labels.size)
 
 
-def check_thresholds(
-    thresholds: ArrayLike, name: str = "thresholds"
-) -> NDArray[np.float64]:
+def check_thresholds(thresholds: ArrayLike, name: str = "thresholds") -> NDArray[np.float64]:
     """Return decision thresholds as a float64 array; infinities allowed, NaN not.
 
     Parameters
@@ -235,7 +226,5 @@ def check_thresholds(
     """
     array = _as_float(as_1d(thresholds, name), name)
     if np.isnan(array).any():
-        raise ValueError(
-            f"{name} must not be NaN (use np.inf or -np.inf for the extremes)"
-        )
+        raise ValueError(f"{name} must not be NaN (use np.inf or -np.inf for the extremes)")
     return array

@@ -177,9 +177,7 @@ def confusion_at_threshold(
 
     """
     if np.ndim(threshold) != 0:
-        raise ValueError(
-            f"threshold must be a single number, got shape {np.shape(threshold)}"
-        )
+        raise ValueError(f"threshold must be a single number, got shape {np.shape(threshold)}")
     cut = check_thresholds(np.reshape(threshold, 1), "threshold")
     counts = confusion_at_thresholds(y_true, y_score, cut, sample_weight=sample_weight)
     return Confusion(*(count[0].item() for count in counts))

@@ -145,9 +145,7 @@ def roc_curve(
     [inf, 0.8, 0.4, 0.35, 0.1]
 
     """
-    fps, tps, thresholds = _binary_clf_curve(
-        *check_binary_scores(y_true, y_score, sample_weight)
-    )
+    fps, tps, thresholds = _binary_clf_curve(*check_binary_scores(y_true, y_score, sample_weight))
     if drop_intermediate and fps.size > 2:
         kept = _corners(fps, tps)
         fps, tps, thresholds = fps[kept], tps[kept], thresholds[kept]
@@ -209,9 +207,7 @@ def precision_recall_curve(
     [0.1, 0.35, 0.4, 0.8]
 
     """
-    fps, tps, thresholds = _binary_clf_curve(
-        *check_binary_scores(y_true, y_score, sample_weight)
-    )
+    fps, tps, thresholds = _binary_clf_curve(*check_binary_scores(y_true, y_score, sample_weight))
     if drop_intermediate and fps.size > 2:
         kept = _run_ends(tps)
         fps, tps, thresholds = fps[kept], tps[kept], thresholds[kept]
@@ -268,8 +264,7 @@ def auc(x: ArrayLike, y: ArrayLike) -> float:
         direction = -1.0
     else:
         raise ValueError(
-            "x must be monotonic increasing or monotonic decreasing, but it "
-            "goes both ways"
+            "x must be monotonic increasing or monotonic decreasing, but it goes both ways"
         )
     return float(direction * np.trapezoid(ys, xs))
 

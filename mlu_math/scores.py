@@ -61,8 +61,7 @@ def _feature_columns(features: tuple[str, ...] | None, names: list[str]) -> list
         return list(range(len(names)))
     if isinstance(features, str):
         raise ValueError(
-            f"features must be a tuple of names, got the string {features!r}; "
-            f"write ({features!r},)"
+            f"features must be a tuple of names, got the string {features!r}; write ({features!r},)"
         )
     unknown = [f for f in features if f not in names]
     if unknown or not features or len(set(features)) != len(features):

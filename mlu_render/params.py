@@ -53,7 +53,10 @@ def build_params(params_class: type[BaseParams], overrides: Mapping[str, str]) -
             listing = ", ".join(f"{key} ({kind})" for key, kind in known.items())
             raise JobError(f"unknown parameter {name!r}; valid parameters: {listing}")
         values[name] = _convert(name, text, hints[name])
-    return dataclasses.replace(params_class(), **values)
+    try:
+        return dataclasses.replace(params_class(), **values)
+    except ValueError as error:
+        raise JobError(str(error)) from None
 
 
 def _convert(name: str, text: str, kind: type) -> Any:

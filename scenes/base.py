@@ -91,11 +91,14 @@ class ExplainerScene(Scene):
         """Close the last caption and chapter at the scene's end."""
         self.timeline.finish(self.time)
 
-    def chapter(self, name: str) -> None:
-        """Start a chapter: a manim section, a chapter mark and a header."""
+    def chapter(self, name: str, *, header: bool = True) -> None:
+        """Start a chapter: a manim section, a chapter mark and a header.
+
+        Pass ``header=False`` where no header should show, as on a title card.
+        """
         self.timeline.start_chapter(self.time, name)
         self.next_section(name)
-        self._header = self._swap(self._header, build_header(name, self.theme))
+        self._header = self._swap(self._header, build_header(name, self.theme) if header else None)
 
     def caption(self, text: str) -> None:
         """Start a subtitle cue; show it on screen too unless turned off."""

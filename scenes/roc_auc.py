@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 from manim import (
@@ -50,6 +51,18 @@ from scenes.theme import Theme
 __all__ = ["RocAuc"]
 
 CLASS_NAMES = ("malignant", "benign")
+SLOW_PAIRS = 4
+"""The first pairs are drawn one at a time; the rest in batches."""
+PAIR_BATCH = 8
+
+
+def pair_batches(n_pairs: int) -> list[tuple[int, int]]:
+    """Return (start, stop) of each group of pairs drawn together."""
+    edges = [*range(min(SLOW_PAIRS, n_pairs) + 1)]
+    edges += range(edges[-1] + PAIR_BATCH, n_pairs, PAIR_BATCH)
+    if edges[-1] != n_pairs:
+        edges.append(n_pairs)
+    return list(pairwise(edges))
 
 
 @dataclass(frozen=True)
@@ -71,7 +84,17 @@ class RocAucParams(BaseParams):
     test_size: float = 0.25
     threshold: float = 0.5
     sweep_seconds: float = 14.0
-    n_pairs: int = 40
+    n_pairs: int = 120
+
+    def __post_init__(self) -> None:
+        if not 0.05 <= self.test_size <= 0.9:
+            raise ValueError(f"test_size must be in [0.05, 0.9], got {self.test_size}")
+        if not 0.0 <= self.threshold <= 1.0:
+            raise ValueError(f"threshold must be in [0, 1], got {self.threshold}")
+        if not 1.0 <= self.sweep_seconds <= 120.0:
+            raise ValueError(f"sweep_seconds must be in [1, 120], got {self.sweep_seconds}")
+        if not 1 <= self.n_pairs <= 500:
+            raise ValueError(f"n_pairs must be in [1, 500], got {self.n_pairs}")
 
 
 def build_comparison_panel(
@@ -146,6 +169,7 @@ class RocAuc(ExplainerScene):
     # Title
     def show_title(self) -> None:
         """Open on the title card."""
+        self.chapter("Introduction", header=False)
         card = build_title_card(self.title, "How well does a classifier rank?", self.theme)
         self.play(FadeIn(card, shift=0.2 * UP))
         self.caption("A classifier does not say yes or no: it gives a score.")
@@ -285,12 +309,16 @@ class RocAuc(ExplainerScene):
             "the malignant one score higher?"
         )
         self.play(FadeIn(tally))
-        for k, (i, j) in enumerate(zip(positive, negative, strict=True)):
-            link = self.build_pair_link(int(i), int(j), outcomes[k])
-            tally.set_value(float(outcomes[: k + 1].mean()))
-            run_time = 0.6 if k < 4 else 0.12
-            self.play(Create(link), run_time=run_time)
-            self.play(FadeOut(link), run_time=run_time / 2)
+        for start, stop in pair_batches(outcomes.size):
+            links = VGroup(
+                *(
+                    self.build_pair_link(int(positive[k]), int(negative[k]), outcomes[k])
+                    for k in range(start, stop)
+                )
+            )
+            tally.set_value(float(outcomes[:stop].mean()))
+            self.play(Create(links), run_time=0.8 if stop <= SLOW_PAIRS else 0.35)
+            self.play(FadeOut(links), run_time=0.3 if stop <= SLOW_PAIRS else 0.15)
         every = pair_outcomes(self.y_score, *all_pairs(self.y_true))
         self.caption(
             f"{outcomes.size} random pairs: {outcomes.mean():.2f} in order. Over all "

@@ -61,9 +61,7 @@ def scenario(labels: str, seed: int = 0):
 def test_counts_match_sklearn_confusion_matrix(threshold, labels, weighted):
     y_true, y_score, weights = scenario(labels)
     sample_weight = weights if weighted else None
-    confusion = confusion_at_threshold(
-        y_true, y_score, threshold, sample_weight=sample_weight
-    )
+    confusion = confusion_at_threshold(y_true, y_score, threshold, sample_weight=sample_weight)
     expected = skm.confusion_matrix(
         y_true, y_score >= threshold, labels=[0, 1], sample_weight=sample_weight
     ).ravel()
@@ -77,9 +75,7 @@ def test_counts_match_sklearn_confusion_matrix(threshold, labels, weighted):
 def test_property_matches_sklearn(name, threshold, labels, weighted):
     y_true, y_score, weights = scenario(labels)
     sample_weight = weights if weighted else None
-    confusion = confusion_at_threshold(
-        y_true, y_score, threshold, sample_weight=sample_weight
-    )
+    confusion = confusion_at_threshold(y_true, y_score, threshold, sample_weight=sample_weight)
     expected = PROPERTIES[name](y_true, y_score >= threshold, sample_weight)
     assert_allclose(getattr(confusion, name), expected, rtol=1e-12, equal_nan=True)
 
@@ -92,9 +88,7 @@ def test_thresholds_match_sklearn_confusion_matrix_at_thresholds(seed, weighted)
     *expected, thresholds = skm.confusion_matrix_at_thresholds(
         y_true, y_score, sample_weight=sample_weight
     )
-    got = confusion_at_thresholds(
-        y_true, y_score, thresholds, sample_weight=sample_weight
-    )
+    got = confusion_at_thresholds(y_true, y_score, thresholds, sample_weight=sample_weight)
     for mine, truth in zip(got, expected, strict=True):
         assert_allclose(mine, truth, rtol=1e-12, atol=1e-12)
 
@@ -108,17 +102,12 @@ def test_thresholds_equal_one_threshold_at_a_time(seed, weighted):
     y_true, y_score, weights = make_case(seed)
     sample_weight = weights if weighted else None
     rng = np.random.default_rng(seed)
-    thresholds = np.concatenate(
-        [rng.uniform(-0.2, 1.2, 30), np.unique(y_score), [np.inf, -np.inf]]
-    )
+    thresholds = np.concatenate([rng.uniform(-0.2, 1.2, 30), np.unique(y_score), [np.inf, -np.inf]])
     got = np.column_stack(
-        confusion_at_thresholds(
-            y_true, y_score, thresholds, sample_weight=sample_weight
-        )
+        confusion_at_thresholds(y_true, y_score, thresholds, sample_weight=sample_weight)
     )
     expected = [
-        confusion_at_threshold(y_true, y_score, t, sample_weight=sample_weight)
-        for t in thresholds
+        confusion_at_threshold(y_true, y_score, t, sample_weight=sample_weight) for t in thresholds
     ]
     assert_allclose(got, expected, rtol=1e-12, atol=1e-12)
 

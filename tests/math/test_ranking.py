@@ -86,9 +86,7 @@ def test_roc_curve_matches_sklearn(kind, seed, weighted, drop_intermediate):
 @pytest.mark.parametrize("weighted", [False, True])
 @pytest.mark.parametrize("seed", SEEDS)
 @pytest.mark.parametrize("kind", KINDS)
-def test_precision_recall_curve_matches_sklearn(
-    kind, seed, weighted, drop_intermediate
-):
+def test_precision_recall_curve_matches_sklearn(kind, seed, weighted, drop_intermediate):
     y_true, y_score, weights = make_case(kind, seed)
     sample_weight = weights if weighted else None
     ours = precision_recall_curve(
@@ -177,9 +175,7 @@ def test_roc_curve_all_scores_tied_is_the_diagonal():
 
 
 def test_precision_recall_curve_hand_worked():
-    precision, recall, thresholds = precision_recall_curve(
-        [0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]
-    )
+    precision, recall, thresholds = precision_recall_curve([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8])
     assert_allclose(precision, [0.5, 2 / 3, 0.5, 1.0, 1.0])
     assert_array_equal(recall, [1.0, 1.0, 0.5, 0.5, 0.0])
     assert_array_equal(thresholds, [0.1, 0.35, 0.4, 0.8])
