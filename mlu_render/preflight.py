@@ -56,12 +56,12 @@ CHECKS: tuple[Check, ...] = (
 """Everything checked before a render, in order."""
 
 
-def missing(checks: tuple[Check, ...] = CHECKS) -> list[Check]:
-    """Return the checks that fail."""
-    return [check for check in checks if not check.present()]
+def missing(checks: tuple[Check, ...] | None = None) -> list[Check]:
+    """Return the checks that fail (of :data:`CHECKS` unless given)."""
+    return [check for check in (CHECKS if checks is None else checks) if not check.present()]
 
 
-def require(checks: tuple[Check, ...] = CHECKS) -> None:
+def require(checks: tuple[Check, ...] | None = None) -> None:
     """Raise :class:`MissingDependencyError` naming every missing package."""
     absent = missing(checks)
     if absent:

@@ -69,8 +69,8 @@ def render(job: RenderJob, progress: Progress | None = None) -> RenderResult:
         LaTeX, dvisvgm or the theme's font is missing.
     """
     scene_class, params, theme = _resolve(job)
-    folder = _writable_folder(job.folder)
     require()
+    folder = _writable_folder(job.folder)
     with ExitStack() as stack:
         work = Path(tempfile.mkdtemp(prefix=".mlu-", dir=folder))
         stack.callback(shutil.rmtree, work, ignore_errors=True)

@@ -1,0 +1,84 @@
+"""The `mlu` command through click's runner: help, listing, and refusals."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from mlu_render import preflight
+from mlu_render.cli import main
+
+
+@pytest.fixture
+def run():
+    runner = CliRunner()
+    return lambda *args: runner.invoke(main, list(args))
+
+
+@pytest.mark.parametrize("command", [[], ["list"], ["params"], ["render"]])
+def test_every_command_has_help(run, command):
+    result = run(*command, "--help")
+    assert result.exit_code == 0
+    assert "Usage:" in result.output
+
+
+def test_render_help_documents_the_options(run):
+    output = run("render", "--help").output
+    for option in ("--quality", "--format", "--theme", "--set", "--out", "--gif-width"):
+        assert option in output
+
+
+def test_list_shows_each_scene_with_title_and_summary(run):
+    result = run("list")
+    assert result.exit_code == 0
+    assert "roc-auc" in result.output
+    assert "ROC & AUC" in result.output
+
+
+def test_params_lists_names_types_and_defaults(run):
+    result = run("params", "roc-auc")
+    assert result.exit_code == 0
+    assert "seed  (int, default 0)" in result.output
+    assert "threshold  (float, default 0.5)" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["roc-acu"], "unknown scene 'roc-acu'; did you mean 'roc-auc'?"),
+        (["roc-auc", "--set", "speed=2"], "unknown parameter 'speed'; valid parameters:"),
+        (["roc-auc", "--set", "n_pairs=many"], "parameter 'n_pairs' takes an integer"),
+        (["roc-auc", "--set", "n_pairs=0"], "n_pairs must be in [1, 500], got 0"),
+        (["roc-auc", "--format", "webm"], "choose from mp4, gif, png"),
+        (["roc-auc", "--quality", "8k"], "'8k' is not one of"),
+        (["roc-auc", "--theme", "sepia"], "'sepia' is not one of"),
+        (["roc-auc", "--gif-fps", "30"], "'30' is not one of"),
+    ],
+)
+def test_bad_render_requests_exit_2_and_write_nothing(run, tmp_path, args, message):
+    out = tmp_path / "out"
+    result = run("render", *args, "--out", str(out))
+    assert result.exit_code == 2
+    assert message in result.output
+    assert not out.exists()
+
+
+def test_unwritable_output_folder_exits_2(run, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = run("render", "roc-auc", "--out", str(blocker))
+    assert result.exit_code == 2
+    assert "cannot create output folder" in result.output
+
+
+def test_missing_system_package_is_named(run, tmp_path, monkeypatch):
+    absent = preflight.Check("LaTeX (the latex command)", lambda: False, "texlive-latex-base")
+    monkeypatch.setattr(preflight, "CHECKS", (absent,))
+    out = tmp_path / "out"
+    result = run("render", "roc-auc", "--out", str(out))
+    assert result.exit_code == 2
+    assert (
+        "missing LaTeX (the latex command); install with: apt-get install texlive-latex-base"
+        in (result.output)
+    )
+    assert not out.exists()

@@ -1,0 +1,108 @@
+"""A real low-quality render of roc-auc, decoded back; interrupted renders leave nothing."""
+
+from __future__ import annotations
+
+import av
+import pytest
+from PIL import Image
+
+from mlu_render import render as render_module
+from mlu_render.job import RenderJob
+from mlu_render.render import render, scene_duration
+from scenes.registry import get_scene
+from scenes.theme import get_theme
+
+LOW = (854, 480, 15)
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    out = tmp_path_factory.mktemp("renders")
+    job = RenderJob("roc-auc", quality="low", formats=("mp4", "gif", "png"), out_dir=out)
+    return render(job)
+
+
+@pytest.fixture(scope="module")
+def expected_seconds(rendered):
+    return rendered.duration
+
+
+def test_quick_pass_predicts_the_length_for_the_progress_bar(rendered):
+    scene = get_scene("roc-auc")
+    predicted = scene_duration(scene, scene.Params(), get_theme("light"))
+    # Manim rounds each play up to whole frames, so a real render runs a bit longer.
+    assert predicted == pytest.approx(rendered.duration, rel=0.03)
+    assert predicted >= 60
+
+
+def test_outputs_have_stable_names_and_nothing_else_is_left(rendered):
+    folder = rendered.job.folder
+    names = sorted(path.name for path in rendered.outputs)
+    assert names == sorted(
+        f"roc-auc-low.{ext}" for ext in ("mp4", "gif", "png", "srt", "vtt", "chapters.vtt")
+    )
+    assert sorted(p.name for p in folder.iterdir()) == names
+
+
+def test_mp4_has_the_size_rate_and_length_of_the_scene(rendered, expected_seconds):
+    with av.open(str(rendered.job.folder / "roc-auc-low.mp4")) as movie:
+        video = movie.streams.video[0]
+        assert (video.codec_context.width, video.codec_context.height) == LOW[:2]
+        assert float(video.average_rate) == pytest.approx(LOW[2], rel=1e-3)
+        frames = sum(1 for _ in movie.decode(video))
+    assert frames == pytest.approx(expected_seconds * LOW[2], abs=1)
+
+
+def test_mp4_carries_chapters_and_an_english_subtitle_track(rendered):
+    with av.open(str(rendered.job.folder / "roc-auc-low.mp4")) as movie:
+        titles = [chapter["metadata"]["title"] for chapter in movie.chapters()]
+        subtitles = [s for s in movie.streams if s.type == "subtitle"]
+    assert titles[:3] == ["Introduction", "Scores", "Threshold"]
+    assert len(titles) >= 6
+    assert subtitles and subtitles[0].metadata["language"] == "eng"
+
+
+def test_gif_loops_with_exact_delays_at_the_requested_width(rendered, expected_seconds):
+    gif = Image.open(rendered.job.folder / "roc-auc-low.gif")
+    assert gif.size == (640, 360)
+    assert gif.info["loop"] == 0
+    delays = set()
+    for index in range(gif.n_frames):
+        gif.seek(index)
+        delays.add(gif.info["duration"])
+    assert delays == {100}  # 15 fps source -> 10 fps GIF, 10 cs a frame
+    assert gif.n_frames == pytest.approx(expected_seconds * 10, abs=2)
+
+
+def test_poster_is_a_full_size_frame(rendered):
+    poster = Image.open(rendered.job.folder / "roc-auc-low.png")
+    assert poster.size == LOW[:2]
+    assert len(poster.getcolors(maxcolors=1 << 16) or range(1 << 16)) > 100
+
+
+def test_subtitles_hold_one_cue_per_caption(rendered):
+    srt = (rendered.job.folder / "roc-auc-low.srt").read_text()
+    vtt = (rendered.job.folder / "roc-auc-low.vtt").read_text()
+    chapters = (rendered.job.folder / "roc-auc-low.chapters.vtt").read_text()
+    assert srt.count(" --> ") == vtt.count(" --> ") >= 8
+    assert "A classifier does not say yes or no" in srt
+    assert vtt.startswith("WEBVTT")
+    assert "Area under the curve" in chapters
+
+
+def test_poster_only_render_skips_the_animation(tmp_path):
+    result = render(RenderJob("roc-auc", quality="low", formats=("png",), out_dir=tmp_path))
+    assert [p.name for p in result.outputs] == ["roc-auc-low.png"]
+    assert Image.open(result.outputs[0]).size == LOW[:2]
+
+
+def test_interrupted_render_leaves_no_file_and_no_temporary_folder(tmp_path, monkeypatch):
+    def interrupt(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(render_module, "mux_mp4", interrupt)
+    job = RenderJob("roc-auc", quality="low", formats=("mp4", "png"), out_dir=tmp_path)
+    monkeypatch.setattr(render_module, "QUALITIES", {"low": (160, 90, 5)})
+    with pytest.raises(KeyboardInterrupt):
+        render(job)
+    assert list(job.folder.iterdir()) == []
