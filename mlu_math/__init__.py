@@ -4,6 +4,7 @@ from mlu_math.confusion import (
     Confusion,
     confusion_at_threshold,
     confusion_at_thresholds,
+    predict_at_threshold,
 )
 from mlu_math.pairs import all_pairs, pair_outcomes, random_pairs
 from mlu_math.ranking import (
@@ -32,6 +33,7 @@ __all__ = [
     "confusion_at_thresholds",
     "pair_outcomes",
     "precision_recall_curve",
+    "predict_at_threshold",
     "random_pairs",
     "random_scores",
     "roc_auc_score",

@@ -8,9 +8,14 @@ from typing import NamedTuple
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from mlu_math._validation import check_binary_scores, check_thresholds
+from mlu_math._validation import check_binary_scores, check_scores, check_thresholds
 
-__all__ = ["Confusion", "confusion_at_threshold", "confusion_at_thresholds"]
+__all__ = [
+    "Confusion",
+    "confusion_at_threshold",
+    "confusion_at_thresholds",
+    "predict_at_threshold",
+]
 
 Count = int | float
 
@@ -181,3 +186,31 @@ def confusion_at_threshold(
     cut = check_thresholds(np.reshape(threshold, 1), "threshold")
     counts = confusion_at_thresholds(y_true, y_score, cut, sample_weight=sample_weight)
     return Confusion(*(count[0].item() for count in counts))
+
+
+def predict_at_threshold(y_score: ArrayLike, threshold: float) -> NDArray[np.bool_]:
+    """Return which samples are predicted positive: ``score >= threshold``.
+
+    The same rule :func:`confusion_at_threshold` counts with.
+
+    Parameters
+    ----------
+    y_score : array-like of shape (n_samples,)
+        Finite scores.
+    threshold : float
+        The decision threshold; NaN is refused.
+
+    Returns
+    -------
+    predicted : ndarray of bool, shape (n_samples,)
+
+    Examples
+    --------
+    >>> predict_at_threshold([0.1, 0.3, 0.7], 0.3).tolist()
+    [False, True, True]
+
+    """
+    if np.ndim(threshold) != 0:
+        raise ValueError(f"threshold must be a single number, got shape {np.shape(threshold)}")
+    cut = check_thresholds(np.reshape(threshold, 1), "threshold")[0]
+    return check_scores(y_score) >= cut

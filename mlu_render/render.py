@@ -5,15 +5,14 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+import numpy as np
 from manim import tempconfig
 from manim.renderer.cairo_renderer import CairoRenderer
-from manim.scene.scene_file_writer import SceneFileWriter
 from PIL import Image
 
 from mlu_render.errors import JobError
@@ -24,13 +23,12 @@ from mlu_render.mux import mux_mp4
 from mlu_render.params import build_params
 from mlu_render.preflight import require
 from mlu_render.subtitles import to_srt, to_vtt
+from mlu_render.tap import FrameSink, LastFrame, tapped_writer
 from scenes.base import BaseParams, ExplainerScene
 from scenes.registry import UnknownSceneError, get_scene
 from scenes.theme import Theme, get_theme
 
 __all__ = ["Progress", "RenderResult", "render", "scene_duration"]
-
-FrameSink = Callable[[object, int], None]
 
 
 class Progress(Protocol):
@@ -123,18 +121,8 @@ def _render_into(
 ) -> tuple[list[Path], float]:
     width, height, fps = QUALITIES[job.quality]
     made: list[Path] = []
-    sinks: list[FrameSink] = []
-    poster = scene_class.poster
-
-    def grab_poster(scene: ExplainerScene, name: str) -> None:
-        if "png" in job.formats and (name == poster or not poster) and not made_poster():
-            path = work / f"{job.stem}.png"
-            Image.fromarray(scene.renderer.get_frame()).convert("RGB").save(path, optimize=True)
-            made.append(path)
-
-    def made_poster() -> bool:
-        return any(path.suffix == ".png" for path in made)
-
+    poster = _Poster(work / f"{job.stem}.png", scene_class.poster, wanted="png" in job.formats)
+    sinks: list[FrameSink] = [poster.remember]
     if progress is not None:
         sinks.append(lambda _frame, repeat: progress.advance(repeat / fps))
     video = "mp4" in job.formats
@@ -160,11 +148,15 @@ def _render_into(
             scene = scene_class(
                 params=params,
                 theme=theme,
-                on_key_frame=grab_poster,
-                renderer=CairoRenderer(file_writer_class=_tapped_writer(sinks)),
+                on_key_frame=poster,
+                renderer=CairoRenderer(
+                    file_writer_class=tapped_writer(sinks), skip_animations=not moving
+                ),
                 skip_animations=not moving,
             )
             scene.render()
+        if poster.saved:
+            made.append(poster.path)
         if gif is not None:
             made.append(gif.close())
     if video:
@@ -174,16 +166,27 @@ def _render_into(
     return made, scene.time
 
 
-def _tapped_writer(sinks: list[FrameSink]) -> type[SceneFileWriter]:
-    """Return a manim file writer that also hands every frame to ``sinks``."""
+class _Poster(LastFrame):
+    """Saves the poster: the named key frame exactly as the video shows it.
 
-    class TappedFileWriter(SceneFileWriter):
-        def write_frame(self, pixels, *, repeat: int = 1) -> None:  # type: ignore[no-untyped-def]
-            for sink in sinks:
-                sink(pixels, repeat)
-            super().write_frame(pixels, repeat=repeat)
+    It keeps the last frame written; at the key frame that frame is saved, so
+    the poster can never differ from the video. With no video (``--format
+    png`` alone) the scene is drawn afresh instead.
+    """
 
-    return TappedFileWriter
+    def __init__(self, path: Path, key_frame: str, *, wanted: bool) -> None:
+        super().__init__()
+        self.path = path
+        self.key_frame = key_frame
+        self.wanted = wanted
+        self.saved = False
+
+    def __call__(self, scene: ExplainerScene, name: str) -> None:
+        if not self.wanted or self.saved or (self.key_frame and name != self.key_frame):
+            return
+        pixels = self.frame if self.frame is not None else scene.renderer.get_frame()
+        Image.fromarray(np.asarray(pixels)).convert("RGB").save(self.path, optimize=True)
+        self.saved = True
 
 
 def _finish_video(work: Path, job: RenderJob, scene: ExplainerScene) -> list[Path]:

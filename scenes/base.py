@@ -110,8 +110,22 @@ class ExplainerScene(Scene):
         """Fade out the chapter header (for full-frame title cards)."""
         self._header = self._swap(self._header, None)
 
+    def gather(self, group: Mobject) -> None:
+        """Put ``group`` on screen as one mobject in place of its parts.
+
+        Animations on a group's parts (say, fading in its dots one by one)
+        leave the parts on screen as separate mobjects and the group itself
+        off it, so the group's own updaters would never run.
+        """
+        self.remove(*group.get_family())
+        self.add(group)
+
     def key_frame(self, name: str) -> None:
-        """Mark a snapshot point: the frame as it is now, named ``name``."""
+        """Mark a snapshot point: the frame as it is now, named ``name``.
+
+        Call it after a ``play`` or ``wait``, so that what it marks is on
+        screen in the video too (the poster is taken from the video's frame).
+        """
         if any(name == known for known, _ in self.key_frames):
             raise ValueError(f"key frame {name!r} is marked twice in {self.slug}")
         self.key_frames.append((name, self.time))

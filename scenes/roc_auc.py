@@ -26,10 +26,12 @@ from manim import (
 from mlu_math import (
     WEAK_FEATURES,
     ClassifierScores,
+    Confusion,
     all_pairs,
     breast_cancer_scores,
     confusion_at_threshold,
     pair_outcomes,
+    predict_at_threshold,
     random_pairs,
     random_scores,
     roc_auc_score,
@@ -197,6 +199,7 @@ class RocAuc(ExplainerScene):
         )
         self.play(Create(self.strip.axis), FadeIn(self.strip.ticks, self.strip.row_labels))
         self.play(LaggedStart(*(FadeIn(d, scale=0.5) for d in self.strip.dots), run_time=2.5))
+        self.gather(self.strip)
         self.wait(2)
         self.key_frame("scores")
 
@@ -228,19 +231,34 @@ class RocAuc(ExplainerScene):
         self.wait(3.5)
 
     def follow_threshold(self) -> None:
-        """Keep the dots, counts and rates in step with the threshold."""
+        """Keep the dots, counts and rates in step with the threshold.
 
-        def update(_: object) -> None:
-            confusion = confusion_at_threshold(
-                self.y_true, self.y_score, self.threshold.get_value()
-            )
-            self.strip.show_predictions(self.y_score >= self.threshold.get_value())
-            self.matrix.set_counts(*confusion)
-            self.tpr_readout.set_value(confusion.tpr)
-            self.fpr_readout.set_value(confusion.fpr)
+        Each picture that changes carries its own updater: manim redraws only
+        mobjects that move, so one updater changing another's picture would
+        leave the video showing a stale one.
+        """
+        updates = (
+            (self.strip, lambda strip: strip.show_predictions(self.predicted_now())),
+            (self.matrix, lambda matrix: matrix.set_counts(*self.confusion_now())),
+            (self.tpr_readout, lambda readout: readout.set_value(self.confusion_now().tpr)),
+            (self.fpr_readout, lambda readout: readout.set_value(self.confusion_now().fpr)),
+        )
+        for mobject, update in updates:
+            mobject.add_updater(update)
+            update(mobject)
 
-        self.matrix.add_updater(update)
-        update(None)
+    def stop_following_threshold(self) -> None:
+        """Freeze the dots, counts and rates."""
+        for mobject in (self.strip, self.matrix, self.tpr_readout, self.fpr_readout):
+            mobject.clear_updaters()
+
+    def confusion_now(self) -> Confusion:
+        """Return the confusion counts at the current threshold."""
+        return confusion_at_threshold(self.y_true, self.y_score, self.threshold.get_value())
+
+    def predicted_now(self) -> np.ndarray:
+        """Return which tumours are called malignant at the current threshold."""
+        return predict_at_threshold(self.y_score, self.threshold.get_value())
 
     # Sweep
     def show_sweep(self) -> None:
@@ -261,13 +279,14 @@ class RocAuc(ExplainerScene):
         )
         half = self.params.sweep_seconds / 2
         self.play(self.threshold.animate.set_value(0.45), run_time=half, rate_func=linear)
+        self.wait(1)
         self.key_frame("sweep")
         self.play(self.threshold.animate.set_value(0.0), run_time=half, rate_func=linear)
         self.wait(1)
 
     def current_rates(self) -> tuple[float, float]:
         """Return (FPR, TPR) at the current threshold."""
-        confusion = confusion_at_threshold(self.y_true, self.y_score, self.threshold.get_value())
+        confusion = self.confusion_now()
         return confusion.fpr, confusion.tpr
 
     def traced_curve(self):
@@ -297,7 +316,7 @@ class RocAuc(ExplainerScene):
     def show_pairs(self) -> None:
         """Draw random (malignant, benign) pairs: AUC is how often they are in order."""
         self.chapter("AUC is a probability")
-        self.matrix.clear_updaters()
+        self.stop_following_threshold()
         self.play(FadeOut(self.matrix, self.tpr_readout, self.fpr_readout, self.marker))
         self.strip.show_predictions(np.ones(self.y_true.size, dtype=bool))
         positive, negative = random_pairs(self.y_true, self.params.n_pairs, seed=self.params.seed)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Literal
 
 from manim import DOWN, UL, UP, Text, VGroup, config
@@ -29,14 +30,19 @@ def build_text(
     color: str | None = None,
     weight: str = "NORMAL",
 ) -> Text:
-    """Return ``text`` set in the theme's font at the size of ``role``."""
-    return Text(
-        text,
-        font=theme.type.font,
-        font_size=getattr(theme.type, role),
-        color=color if color is not None else theme.palette.text,
-        weight=weight,
-    )
+    """Return ``text`` set in the theme's font at the size of ``role``.
+
+    Live numbers rebuild their text every frame, so each distinct text is
+    laid out once and copied after that (a copy is far cheaper than Pango).
+    """
+    size = getattr(theme.type, role)
+    fill = color if color is not None else theme.palette.text
+    return _laid_out(text, theme.type.font, size, fill, weight).copy()
+
+
+@lru_cache(maxsize=4096)
+def _laid_out(text: str, font: str, size: float, color: str, weight: str) -> Text:
+    return Text(text, font=font, font_size=size, color=color, weight=weight)
 
 
 def build_header(name: str, theme: Theme) -> Text:

@@ -266,8 +266,9 @@ def test_an_exception_in_the_block_aborts_and_removes_everything(tmp_path):
         writer.write(synthetic_frame(1))
 
 
-def test_closing_without_frames_raises(tmp_path):
-    writer = GifWriter(
+def small_writer(tmp_path):
+    """A 64 px, 20 fps writer over the synthetic 30 fps source."""
+    return GifWriter(
         tmp_path / "a.gif",
         source_fps=30,
         source_size=SOURCE_SIZE,
@@ -275,20 +276,17 @@ def test_closing_without_frames_raises(tmp_path):
         width=64,
         workdir=tmp_path,
     )
+
+
+def test_closing_without_frames_raises(tmp_path):
+    writer = small_writer(tmp_path)
     with pytest.raises(RuntimeError, match="no frames"):
         writer.close()
     assert list(tmp_path.iterdir()) == []
 
 
 def test_an_ffmpeg_failure_raises_with_its_stderr_and_leaves_no_gif(tmp_path):
-    writer = GifWriter(
-        tmp_path / "a.gif",
-        source_fps=30,
-        source_size=SOURCE_SIZE,
-        fps=20,
-        width=64,
-        workdir=tmp_path,
-    )
+    writer = small_writer(tmp_path)
     # ffmpeg cannot write its output through a link into a missing folder.
     writer.intermediate_path.symlink_to(tmp_path / "missing" / "x.mkv")
     with pytest.raises(FfmpegError) as caught:

@@ -8,9 +8,11 @@ from PIL import Image
 
 from mlu_render import render as render_module
 from mlu_render.job import RenderJob
+from mlu_render.keyframes import render_key_frames
 from mlu_render.render import render, scene_duration
 from scenes.registry import get_scene
 from scenes.theme import get_theme
+from tests.scenes.snapshots import compare
 
 LOW = (854, 480, 15)
 
@@ -78,6 +80,19 @@ def test_poster_is_a_full_size_frame(rendered):
     poster = Image.open(rendered.job.folder / "roc-auc-low.png")
     assert poster.size == LOW[:2]
     assert len(poster.getcolors(maxcolors=1 << 16) or range(1 << 16)) > 100
+
+
+def test_poster_from_the_video_matches_the_snapshot_rendering(rendered, tmp_path):
+    """Key frames drawn with animations skipped must show what the video shows.
+
+    A picture changed by another mobject's updater would look right when
+    drawn afresh but stay frozen in the video; this catches that.
+    """
+    scene = get_scene("roc-auc")
+    frames = render_key_frames(scene, width=LOW[0], height=LOW[1])
+    fresh = next(frame for frame in frames if frame.name == scene.poster)
+    result = compare(fresh.image, rendered.job.folder / "roc-auc-low.png", tmp_path / "poster")
+    assert result.ok, f"{result.differing:.2%} of pixels differ"
 
 
 def test_subtitles_hold_one_cue_per_caption(rendered):

@@ -66,3 +66,22 @@ def test_key_frame_matches_snapshot(slug, name, key_frames):
 def test_key_frames_have_a_clean_layout(slug, theme, key_frames):
     problems = {f.name: f.problems for f in key_frames[slug, theme] if f.problems}
     assert problems == {}
+
+
+@pytest.mark.parametrize("slug", sorted(SCENES))
+def test_played_key_frames_show_what_the_skipped_ones_show(slug, tmp_path):
+    """The snapshots are drawn with animations skipped; the video plays them.
+
+    Both must show the same picture at each key frame: a picture changed by
+    another mobject's updater, or a key frame marked mid-animation, would
+    pass the snapshot test yet look different in the video.
+    """
+    scene = get_scene(slug)
+    size = {"width": 256, "height": 144}
+    skipped = render_key_frames(scene, **size)
+    played = render_key_frames(scene, **size, played=True, frame_rate=4)
+    assert [f.name for f in played] == [f.name for f in skipped]
+    for still, video in zip(skipped, played, strict=True):
+        still.image.save(tmp_path / f"{still.name}.png")
+        result = compare(video.image, tmp_path / f"{still.name}.png", FAILURES / slug / still.name)
+        assert result.ok, f"{still.name}: {result.differing:.2%} differ; see {FAILURES / slug}"
