@@ -7,7 +7,12 @@ import pytest
 from numpy.testing import assert_allclose, assert_array_equal
 from sklearn import metrics as skm
 
-from mlu_math import Confusion, confusion_at_threshold, confusion_at_thresholds
+from mlu_math import (
+    Confusion,
+    confusion_at_threshold,
+    confusion_at_thresholds,
+    predict_at_threshold,
+)
 
 
 def make_case(seed: int, n: int = 200) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -244,3 +249,18 @@ def test_confusion_at_thresholds_bad_thresholds_raises(thresholds, match):
 def test_confusion_functions_validate_input(function, y_true, y_score, match):
     with pytest.raises(ValueError, match=match):
         function(y_true, y_score)
+
+
+@pytest.mark.parametrize("threshold", [-np.inf, 0.0, 0.25, 0.5, 0.7, 1.0, np.inf])
+def test_predict_at_threshold_is_the_rule_the_counts_use(threshold):
+    rng = np.random.default_rng(11)
+    y_true = rng.integers(0, 2, size=300)
+    y_score = np.round(rng.uniform(size=300), 1)
+    predicted = predict_at_threshold(y_score, threshold)
+    tn, fp, fn, tp = skm.confusion_matrix(y_true, predicted, labels=[0, 1]).ravel()
+    assert confusion_at_threshold(y_true, y_score, threshold) == (tn, fp, fn, tp)
+
+
+def test_predict_at_threshold_refuses_nan():
+    with pytest.raises(ValueError, match="threshold"):
+        predict_at_threshold([0.1, 0.2], float("nan"))
