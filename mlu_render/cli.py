@@ -114,6 +114,7 @@ def list_scenes() -> None:
 
     Example: mlu list
     """
+    _require_graphics()
     from scenes.registry import all_scenes
 
     table = Table("slug", "title", "summary", box=None, pad_edge=False)
@@ -145,6 +146,7 @@ def render_command(slugs: tuple[str, ...], assignments: tuple[str, ...], **optio
 
     Example: mlu render roc-auc --quality medium --format mp4,gif,png
     """
+    _require_graphics()
     from mlu_render.render import render
 
     try:
@@ -165,7 +167,17 @@ def render_command(slugs: tuple[str, ...], assignments: tuple[str, ...], **optio
             click.echo(str(path))
 
 
+def _require_graphics() -> None:
+    from mlu_render.preflight import require_graphics
+
+    try:
+        require_graphics()
+    except MissingDependencyError as error:
+        raise UsageError(str(error)) from None
+
+
 def _scene_or_exit(slug: str):
+    _require_graphics()
     from scenes.registry import UnknownSceneError, get_scene
 
     try:

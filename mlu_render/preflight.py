@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from mlu_render.errors import MissingDependencyError
 
-__all__ = ["CHECKS", "Check", "missing", "require"]
+__all__ = ["CHECKS", "Check", "missing", "require", "require_graphics"]
 
 
 @dataclass(frozen=True)
@@ -71,3 +71,19 @@ def require(checks: tuple[Check, ...] | None = None) -> None:
             f"missing {what}; install with: apt-get install {packages} "
             "(or run `make system` as root)"
         )
+
+
+def require_graphics() -> None:
+    """Import manim, or raise :class:`MissingDependencyError` naming Cairo and Pango.
+
+    pycairo and ManimPango load the system's Cairo and Pango libraries when
+    imported; without them the import fails with a loader message that
+    names neither package.
+    """
+    try:
+        import manim  # noqa: F401
+    except (ImportError, OSError) as error:
+        raise MissingDependencyError(
+            f"cannot load manim's drawing libraries ({error}); install with: "
+            "apt-get install libcairo2 libpango-1.0-0 (or run `make system` as root)"
+        ) from None

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
@@ -82,3 +86,35 @@ def test_missing_system_package_is_named(run, tmp_path, monkeypatch):
         in (result.output)
     )
     assert not out.exists()
+
+
+@pytest.mark.parametrize("command", [["list"], ["params", "roc-auc"], ["render", "roc-auc"]])
+def test_missing_cairo_or_pango_is_named(run, monkeypatch, command):
+    monkeypatch.setitem(sys.modules, "manim", None)  # the import now fails
+    result = run(*command)
+    assert result.exit_code == 2
+    assert "apt-get install libcairo2 libpango-1.0-0" in result.output
+
+
+def test_scene_file_renders_with_plain_manim(tmp_path):
+    scene_file = Path(__file__).parents[2] / "scenes" / "roc_auc.py"
+    manim = Path(sys.executable).with_name("manim")
+    done = subprocess.run(
+        [
+            str(manim),
+            "render",
+            "-ql",
+            "-s",
+            "--media_dir",
+            str(tmp_path),
+            str(scene_file),
+            "RocAuc",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    (image,) = tmp_path.rglob("RocAuc*.png")
+    assert image.stat().st_size > 10_000
