@@ -40,6 +40,9 @@ class ClassifierScores:
         A short name for a legend, e.g. ``"logistic regression"``.
     description : str
         One sentence on where the scores come from.
+    group : ndarray of shape (n_samples,) or None
+        Optional group of each sample (e.g. for equality of odds), as
+        strings; ``None`` when the samples are not grouped.
 
     """
 
@@ -47,6 +50,7 @@ class ClassifierScores:
     y_score: NDArray[np.float64]
     name: str
     description: str
+    group: NDArray[np.str_] | None = None
 
 
 def _read_only(array: NDArray) -> NDArray:

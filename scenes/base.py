@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 
 from manim import FadeIn, FadeOut, Mobject, Scene
 
+from mlu_math import ClassifierScores
 from scenes.components.text import build_caption, build_header
 from scenes.theme import Theme, get_theme
 from scenes.timeline import Timeline
@@ -52,6 +53,9 @@ class ExplainerScene(Scene):
         How the scene looks; defaults to the light theme.
     on_key_frame
         Called at each :meth:`key_frame` after the frame has been drawn.
+    data
+        A user's own labels and scores, for scenes whose ``accepts_data`` is
+        true; ``None`` means the scene's built-in data.
     **kwargs
         Passed on to :class:`manim.Scene`.
     """
@@ -61,14 +65,20 @@ class ExplainerScene(Scene):
     summary: ClassVar[str] = ""
     poster: ClassVar[str] = ""
     Params: ClassVar[type[BaseParams]] = BaseParams
+    accepts_data: ClassVar[bool] = False
+    """Whether the scene can be drawn from a user's ``label,score`` data."""
 
     def __init__(
         self,
         params: BaseParams | None = None,
         theme: Theme | None = None,
         on_key_frame: KeyFrameHook | None = None,
+        data: ClassifierScores | None = None,
         **kwargs: Any,
     ) -> None:
+        if data is not None and not self.accepts_data:
+            raise TypeError(f"{type(self).__name__} cannot be drawn from user data")
+        self.data = data
         self.params = params if params is not None else self.Params()
         if not isinstance(self.params, self.Params):
             raise TypeError(
