@@ -6,6 +6,7 @@ from mlu_math.confusion import (
     confusion_at_thresholds,
     predict_at_threshold,
 )
+from mlu_math.logistic import LogisticModel, fit_logistic_regression, log_loss, sigmoid
 from mlu_math.pairs import all_pairs, pair_outcomes, random_pairs
 from mlu_math.ranking import (
     UndefinedMetricWarning,
@@ -22,6 +23,7 @@ from mlu_math.scores import (
 )
 
 __all__ = [
+    "LogisticModel",
     "WEAK_FEATURES",
     "ClassifierScores",
     "Confusion",
@@ -31,6 +33,8 @@ __all__ = [
     "breast_cancer_scores",
     "confusion_at_threshold",
     "confusion_at_thresholds",
+    "fit_logistic_regression",
+    "log_loss",
     "pair_outcomes",
     "precision_recall_curve",
     "predict_at_threshold",
@@ -38,4 +42,5 @@ __all__ = [
     "random_scores",
     "roc_auc_score",
     "roc_curve",
+    "sigmoid",
 ]
