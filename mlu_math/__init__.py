@@ -23,10 +23,10 @@ from mlu_math.scores import (
 )
 
 __all__ = [
-    "LogisticModel",
     "WEAK_FEATURES",
     "ClassifierScores",
     "Confusion",
+    "LogisticModel",
     "UndefinedMetricWarning",
     "all_pairs",
     "auc",
