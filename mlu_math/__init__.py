@@ -19,6 +19,7 @@ from mlu_math.scores import (
     WEAK_FEATURES,
     ClassifierScores,
     breast_cancer_scores,
+    perfect_scores,
     random_scores,
 )
 
@@ -36,6 +37,7 @@ __all__ = [
     "fit_logistic_regression",
     "log_loss",
     "pair_outcomes",
+    "perfect_scores",
     "precision_recall_curve",
     "predict_at_threshold",
     "random_pairs",

@@ -17,6 +17,7 @@ __all__ = [
     "WEAK_FEATURES",
     "ClassifierScores",
     "breast_cancer_scores",
+    "perfect_scores",
     "random_scores",
 ]
 
@@ -173,4 +174,39 @@ def random_scores(y_true: ArrayLike, *, seed: int) -> ClassifierScores:
             f"Uniform random scores for {labels.size} samples, independent of "
             f"their labels (seed {seed})."
         ),
+    )
+
+
+def perfect_scores(y_true: ArrayLike, *, seed: int) -> ClassifierScores:
+    """Score samples so that every positive outranks every negative.
+
+    Negatives get uniform scores in [0, 0.45), positives in [0.55, 1): a
+    perfect ranker (ROC AUC exactly 1) whose dots still spread out.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples,)
+        True labels, 0 or 1 (bools allowed).
+    seed : int
+        Seed of ``numpy.random.default_rng``.
+
+    Returns
+    -------
+    scores : ClassifierScores
+
+    Examples
+    --------
+    >>> scores = perfect_scores([0, 1, 1, 0], seed=0)
+    >>> bool(scores.y_score[1:3].min() > scores.y_score[[0, 3]].max())
+    True
+
+    """
+    labels = check_labels(y_true)
+    spread = np.random.default_rng(seed).random(labels.size) * 0.45
+    y_score = np.where(labels == 1, 0.55 + spread, spread)
+    return ClassifierScores(
+        y_true=_read_only(labels),
+        y_score=_read_only(y_score),
+        name="perfect classifier",
+        description=f"Every positive scored above every negative (seed {seed}).",
     )

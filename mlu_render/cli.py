@@ -96,6 +96,18 @@ def render_options(command: F) -> F:
             show_default=True,
             help="GIF frame rate; divides 100 so delays are exact.",
         ),
+        click.option(
+            "--data",
+            type=click.Path(path_type=Path, dir_okay=False),
+            default=None,
+            help="CSV of your own labels and scores (header: label,score[,group]).",
+        ),
+        click.option(
+            "--positive",
+            default=None,
+            metavar="LABEL",
+            help="Which --data label is the positive class, if not 0/1, true/false, yes/no.",
+        ),
     ]
     for option in reversed(options):
         command = option(command)

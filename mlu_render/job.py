@@ -34,6 +34,11 @@ class RenderJob:
         Outputs go to ``out_dir/<slug>/``.
     gif_width, gif_fps
         GIF size and frame rate (a divisor of 100).
+    data
+        A CSV of the user's own labels and scores, for scenes that take one.
+    positive
+        Which label of ``data`` is the positive class, when it is not one of
+        the labels understood on their own (0/1, true/false, ...).
     """
 
     slug: str
@@ -44,6 +49,8 @@ class RenderJob:
     out_dir: Path = Path("renders")
     gif_width: int = 640
     gif_fps: int = 20
+    data: Path | None = None
+    positive: str | None = None
 
     def __post_init__(self) -> None:
         if self.quality not in QUALITIES:

@@ -11,6 +11,7 @@ from manim import tempconfig
 from manim.renderer.cairo_renderer import CairoRenderer
 from PIL import Image
 
+from mlu_math import ClassifierScores
 from mlu_render.manim_config import manim_settings
 from mlu_render.tap import LastFrame, tapped_writer
 from scenes.base import BaseParams, ExplainerScene
@@ -39,6 +40,7 @@ def render_key_frames(
     height: int = 360,
     played: bool = False,
     frame_rate: int = 15,
+    data: ClassifierScores | None = None,
 ) -> list[KeyFrame]:
     """Run ``scene_class`` and grab each key frame.
 
@@ -64,6 +66,7 @@ def render_key_frames(
             scene = scene_class(
                 params=params,
                 theme=theme,
+                data=data,
                 on_key_frame=grab,
                 renderer=CairoRenderer(
                     file_writer_class=tapped_writer([last.remember]), skip_animations=not played

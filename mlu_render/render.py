@@ -15,6 +15,7 @@ from manim import tempconfig
 from manim.renderer.cairo_renderer import CairoRenderer
 from PIL import Image
 
+from mlu_math import ClassifierScores
 from mlu_render.errors import JobError
 from mlu_render.gif import GifWriter, gif_frame_rate
 from mlu_render.job import RenderJob
@@ -22,10 +23,11 @@ from mlu_render.manim_config import QUALITIES, manim_settings
 from mlu_render.mux import mux_mp4
 from mlu_render.params import build_params
 from mlu_render.preflight import require
+from mlu_render.scores_csv import read_scores_csv
 from mlu_render.subtitles import to_srt, to_vtt
 from mlu_render.tap import FrameSink, LastFrame, tapped_writer
 from scenes.base import BaseParams, ExplainerScene
-from scenes.registry import UnknownSceneError, get_scene
+from scenes.registry import UnknownSceneError, all_scenes, get_scene
 from scenes.theme import Theme, get_theme
 
 __all__ = ["Progress", "RenderResult", "render", "scene_duration"]
@@ -67,25 +69,31 @@ def render(job: RenderJob, progress: Progress | None = None) -> RenderResult:
         LaTeX, dvisvgm or the theme's font is missing.
     """
     scene_class, params, theme = _resolve(job)
+    data = _read_data(job, scene_class)
     require()
     folder = _writable_folder(job.folder)
     with ExitStack() as stack:
         work = Path(tempfile.mkdtemp(prefix=".mlu-", dir=folder))
         stack.callback(shutil.rmtree, work, ignore_errors=True)
         if progress is not None:
-            progress.start(scene_duration(scene_class, params, theme))
-        made, duration = _render_into(work, job, scene_class, params, theme, progress)
+            progress.start(scene_duration(scene_class, params, theme, data))
+        made, duration = _render_into(work, job, scene_class, params, theme, data, progress)
         return RenderResult(job, tuple(_publish(made, folder)), duration)
 
 
-def scene_duration(scene_class: type[ExplainerScene], params: BaseParams, theme: Theme) -> float:
+def scene_duration(
+    scene_class: type[ExplainerScene],
+    params: BaseParams,
+    theme: Theme,
+    data: ClassifierScores | None = None,
+) -> float:
     """Return the scene's length in seconds, from a quick pass with animations skipped."""
     with tempfile.TemporaryDirectory(prefix="mlu-dry-") as media:
         settings = manim_settings(
             Path(media), width=320, height=180, frame_rate=15, write_video=False
         )
         with tempconfig(settings):
-            scene = scene_class(params=params, theme=theme, skip_animations=True)
+            scene = scene_class(params=params, theme=theme, data=data, skip_animations=True)
             scene.render()
             return scene.time
 
@@ -99,6 +107,17 @@ def _resolve(job: RenderJob) -> tuple[type[ExplainerScene], BaseParams, Theme]:
     params = build_params(scene_class.Params, dict(job.overrides))
     gif_frame_rate(QUALITIES[job.quality][2], job.gif_fps) if "gif" in job.formats else None
     return scene_class, params, theme
+
+
+def _read_data(job: RenderJob, scene_class: type[ExplainerScene]) -> ClassifierScores | None:
+    if job.data is None:
+        if job.positive is not None:
+            raise JobError("--positive names a label of --data; give --data too")
+        return None
+    if not scene_class.accepts_data:
+        takers = ", ".join(scene.slug for scene in all_scenes() if scene.accepts_data)
+        raise JobError(f"scene {job.slug!r} does not take --data; scenes that do: {takers}")
+    return read_scores_csv(job.data, positive=job.positive, need_group=scene_class.data_needs_group)
 
 
 def _writable_folder(folder: Path) -> Path:
@@ -117,6 +136,7 @@ def _render_into(
     scene_class: type[ExplainerScene],
     params: BaseParams,
     theme: Theme,
+    data: ClassifierScores | None,
     progress: Progress | None,
 ) -> tuple[list[Path], float]:
     width, height, fps = QUALITIES[job.quality]
@@ -148,6 +168,7 @@ def _render_into(
             scene = scene_class(
                 params=params,
                 theme=theme,
+                data=data,
                 on_key_frame=poster,
                 renderer=CairoRenderer(
                     file_writer_class=tapped_writer(sinks), skip_animations=not moving

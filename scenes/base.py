@@ -67,6 +67,8 @@ class ExplainerScene(Scene):
     Params: ClassVar[type[BaseParams]] = BaseParams
     accepts_data: ClassVar[bool] = False
     """Whether the scene can be drawn from a user's ``label,score`` data."""
+    data_needs_group: ClassVar[bool] = False
+    """Whether that data must also have a ``group`` column."""
 
     def __init__(
         self,

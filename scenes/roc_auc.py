@@ -31,6 +31,7 @@ from mlu_math import (
     breast_cancer_scores,
     confusion_at_threshold,
     pair_outcomes,
+    perfect_scores,
     predict_at_threshold,
     random_pairs,
     random_scores,
@@ -52,7 +53,23 @@ from scenes.theme import Theme
 
 __all__ = ["RocAuc"]
 
-CLASS_NAMES = ("malignant", "benign")
+
+@dataclass(frozen=True)
+class Wording:
+    """The nouns the captions use, so user data reads as naturally as ours."""
+
+    item: str
+    items: str
+    positive: str
+    negative: str
+    scored: str
+    """Opens the first caption; ``{n}`` is the number of samples."""
+
+
+BUILT_IN_WORDING = Wording(
+    "tumour", "tumours", "malignant", "benign", "Logistic regression scored {n} held-out tumours"
+)
+USER_WORDING = Wording("sample", "samples", "positive", "negative", "{name}: {n} samples")
 SLOW_PAIRS = 4
 """The first pairs are drawn one at a time; the rest in batches."""
 PAIR_BATCH = 8
@@ -99,9 +116,7 @@ class RocAucParams(BaseParams):
             raise ValueError(f"n_pairs must be in [1, 500], got {self.n_pairs}")
 
 
-def build_comparison_panel(
-    scores: ClassifierScores, title: str, theme: Theme, *, center: np.ndarray
-) -> VGroup:
+def build_comparison_panel(scores: ClassifierScores, title: str, theme: Theme) -> VGroup:
     """Return a small score strip over a small ROC plot with its AUC."""
     strip = ScoreStrip(
         scores.y_true, scores.y_score, theme, width=2.7, row_height=0.5, class_names=("+", MINUS)
@@ -113,8 +128,7 @@ def build_comparison_panel(
     auc_label = build_text(f"AUC {auc_value:.3f}", theme, "label", weight="SEMIBOLD")
     auc_label.move_to(roc.point(0.62, 0.22))
     heading = build_text(title, theme, "label", weight="SEMIBOLD")
-    panel = VGroup(heading, strip, VGroup(roc, auc_label)).arrange(DOWN, buff=0.25)
-    return panel.move_to(center)
+    return VGroup(heading, strip, VGroup(roc, auc_label)).arrange(DOWN, buff=0.25)
 
 
 def build_definitions(theme: Theme) -> VGroup:
@@ -143,6 +157,7 @@ class RocAuc(ExplainerScene):
     )
     poster = "auc"
     Params = RocAucParams
+    accepts_data = True
 
     def construct(self) -> None:
         """Tell the story, beat by beat."""
@@ -157,11 +172,15 @@ class RocAuc(ExplainerScene):
         self.show_definitions()
 
     def prepare_data(self) -> None:
-        """Score held-out tumours with a weak and a strong classifier."""
+        """Take the user's scores, or score held-out tumours with a weak classifier."""
         params = self.params
-        self.scores = breast_cancer_scores(
-            seed=params.seed, features=WEAK_FEATURES, test_size=params.test_size
-        )
+        if self.data is not None:
+            self.scores, self.words = self.data, USER_WORDING
+        else:
+            self.scores = breast_cancer_scores(
+                seed=params.seed, features=WEAK_FEATURES, test_size=params.test_size
+            )
+            self.words = BUILT_IN_WORDING
         self.y_true, self.y_score = self.scores.y_true, self.scores.y_score
         self.fpr, self.tpr, self.thresholds = roc_curve(
             self.y_true, self.y_score, drop_intermediate=False
@@ -180,7 +199,7 @@ class RocAuc(ExplainerScene):
 
     # Scores
     def show_scores(self) -> None:
-        """Show every held-out tumour as a dot at its score."""
+        """Show every sample as a dot at its score."""
         self.chapter("Scores")
         n_pos = int(self.y_true.sum())
         n_neg = int(self.y_true.size - n_pos)
@@ -190,12 +209,12 @@ class RocAuc(ExplainerScene):
             self.theme,
             width=4.8,
             row_height=0.85,
-            class_names=CLASS_NAMES,
+            class_names=(self.words.positive, self.words.negative),
         )
         self.strip.shift(np.array([-2.85, 0.85, 0.0]) - self.strip.axis.get_center())
         self.caption(
-            f"Logistic regression scored {self.y_true.size} held-out tumours: "
-            f"{n_pos} malignant on top, {n_neg} benign below."
+            self.words.scored.format(n=self.y_true.size, name=self.scores.name)
+            + f": {n_pos} {self.words.positive} on top, {n_neg} {self.words.negative} below."
         )
         self.play(Create(self.strip.axis), FadeIn(self.strip.ticks, self.strip.row_labels))
         self.play(LaggedStart(*(FadeIn(d, scale=0.5) for d in self.strip.dots), run_time=2.5))
@@ -217,7 +236,7 @@ class RocAuc(ExplainerScene):
         readouts.next_to(self.matrix.cells, RIGHT, buff=0.45)
         self.follow_threshold()
         self.caption(
-            "Scores at or above the threshold are called malignant: filled dots. "
+            f"Scores at or above the threshold are called {self.words.positive}: filled dots. "
             "The matrix counts right and wrong calls."
         )
         self.play(FadeIn(self.marker))
@@ -225,8 +244,8 @@ class RocAuc(ExplainerScene):
         self.wait(2)
         self.key_frame("threshold")
         self.caption(
-            "TPR: the share of malignant tumours caught. "
-            "FPR: the share of benign ones wrongly flagged."
+            f"TPR: the share of {self.words.positive} {self.words.items} caught. "
+            f"FPR: the share of {self.words.negative} ones wrongly flagged."
         )
         self.wait(3.5)
 
@@ -257,7 +276,7 @@ class RocAuc(ExplainerScene):
         return confusion_at_threshold(self.y_true, self.y_score, self.threshold.get_value())
 
     def predicted_now(self) -> np.ndarray:
-        """Return which tumours are called malignant at the current threshold."""
+        """Return which samples are called positive at the current threshold."""
         return predict_at_threshold(self.y_score, self.threshold.get_value())
 
     # Sweep
@@ -274,8 +293,8 @@ class RocAuc(ExplainerScene):
         self.play(self.threshold.animate.set_value(1.0), run_time=1.5)
         self.add(self.traced, self.roc_dot)
         self.caption(
-            "Lower the threshold: more malignant tumours are caught (TPR rises), "
-            "but more benign ones are flagged too (FPR rises)."
+            f"Lower the threshold: more {self.words.positive} {self.words.items} are caught "
+            f"(TPR rises), but more {self.words.negative} ones are flagged too (FPR rises)."
         )
         half = self.params.sweep_seconds / 2
         self.play(self.threshold.animate.set_value(0.45), run_time=half, rate_func=linear)
@@ -314,7 +333,7 @@ class RocAuc(ExplainerScene):
 
     # AUC as a probability
     def show_pairs(self) -> None:
-        """Draw random (malignant, benign) pairs: AUC is how often they are in order."""
+        """Draw random (positive, negative) pairs: AUC is how often they are in order."""
         self.chapter("AUC is a probability")
         self.stop_following_threshold()
         self.play(FadeOut(self.matrix, self.tpr_readout, self.fpr_readout, self.marker))
@@ -324,8 +343,8 @@ class RocAuc(ExplainerScene):
         tally = Readout("share of pairs in order", 0.0, self.theme, fmt=".2f")
         tally.move_to([-3.1, -1.2, 0.0])
         self.caption(
-            "Pick one malignant and one benign tumour at random: how often does "
-            "the malignant one score higher?"
+            f"Pick one {self.words.positive} and one {self.words.negative} {self.words.item} "
+            f"at random: how often does the {self.words.positive} one score higher?"
         )
         self.play(FadeIn(tally))
         for start, stop in pair_batches(outcomes.size):
@@ -364,14 +383,11 @@ class RocAuc(ExplainerScene):
         self.roc_dot.clear_updaters()
         keep = [self._header, self._caption]
         self.play(FadeOut(*(m for m in self.mobjects if m not in keep)))
-        seed, test_size = self.params.seed, self.params.test_size
-        strong = breast_cancer_scores(seed=seed, test_size=test_size)
         panels = VGroup(
-            build_comparison_panel(
-                random_scores(self.y_true, seed=seed), "random", self.theme, center=np.zeros(3)
-            ),
-            build_comparison_panel(self.scores, "2 features", self.theme, center=np.zeros(3)),
-            build_comparison_panel(strong, "all 30 features", self.theme, center=np.zeros(3)),
+            *(
+                build_comparison_panel(scores, title, self.theme)
+                for scores, title in self.comparison_classifiers()
+            )
         ).arrange(RIGHT, buff=1.0)
         panels.move_to(0.25 * UP)
         self.caption(
@@ -382,6 +398,19 @@ class RocAuc(ExplainerScene):
         self.wait(4)
         self.key_frame("compare")
         self.play(FadeOut(panels))
+
+    def comparison_classifiers(self) -> list[tuple[ClassifierScores, str]]:
+        """Return a random scorer, this one and a better one, with their titles."""
+        seed = self.params.seed
+        worse = (random_scores(self.y_true, seed=seed), "random")
+        if self.data is not None:
+            return [
+                worse,
+                (self.scores, self.scores.name),
+                (perfect_scores(self.y_true, seed=seed), "perfect"),
+            ]
+        strong = breast_cancer_scores(seed=seed, test_size=self.params.test_size)
+        return [worse, (self.scores, "2 features"), (strong, "all 30 features")]
 
     # Definitions
     def show_definitions(self) -> None:

@@ -118,3 +118,28 @@ def test_scene_file_renders_with_plain_manim(tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     (image,) = tmp_path.rglob("RocAuc*.png")
     assert image.stat().st_size > 10_000
+
+
+def test_bad_data_file_exits_2_naming_line_and_column_and_writes_nothing(run, tmp_path):
+    data = tmp_path / "scores.csv"
+    data.write_text("label,score\n1,0.5\n0,high\n")
+    out = tmp_path / "out"
+    result = run("render", "roc-auc", "--data", str(data), "--out", str(out))
+    assert result.exit_code == 2
+    assert "line 3, column 'score': 'high' is not a number" in result.output
+    assert not out.exists()
+
+
+def test_positive_without_data_is_refused(run, tmp_path):
+    result = run("render", "roc-auc", "--positive", "spam", "--out", str(tmp_path / "o"))
+    assert result.exit_code == 2
+    assert "--positive names a label of --data; give --data too" in result.output
+
+
+def test_user_data_renders_a_poster(run, tmp_path):
+    data = tmp_path / "mine.csv"
+    data.write_text("label,score\n" + "".join(f"{i % 2},{(i % 10) / 10}\n" for i in range(40)))
+    result = run("render", "roc-auc", "--data", str(data), "-f", "png", "-q", "low",
+                 "--out", str(tmp_path / "out"))  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "roc-auc" / "roc-auc-low.png").exists()
