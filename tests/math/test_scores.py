@@ -191,3 +191,16 @@ def test_mlu_math_never_imports_manim():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_perfect_scores_rank_every_positive_first(seed):
+    from sklearn.metrics import roc_auc_score as sk_auc
+
+    from mlu_math import perfect_scores
+
+    y_true = np.random.default_rng(seed).integers(0, 2, 80)
+    scores = perfect_scores(y_true, seed=seed)
+    assert sk_auc(y_true, scores.y_score) == 1.0
+    assert np.all((scores.y_score >= 0) & (scores.y_score <= 1))
+    assert np.array_equal(scores.y_score, perfect_scores(y_true, seed=seed).y_score)
