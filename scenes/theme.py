@@ -13,7 +13,9 @@ class Palette:
 
     ``positive`` and ``negative`` are the two classes; they come from the
     Okabe-Ito set and stay apart under the common colour-vision deficiencies
-    (tested in ``tests/scenes/test_theme.py``).
+    (tested in ``tests/scenes/test_theme.py``), as do the data splits
+    (``train``, ``validation``, ``test``) and the two groups (``group_a``,
+    ``group_b``), taken from Paul Tol's schemes.
     """
 
     background: str
@@ -29,6 +31,11 @@ class Palette:
     chance: str
     good: str
     bad: str
+    train: str
+    validation: str
+    test: str
+    group_a: str
+    group_b: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +78,11 @@ LIGHT = Theme(
         chance="#9AA5B1",
         good="#009E73",
         bad="#CC3311",
+        train="#004488",
+        validation="#DDAA33",
+        test="#BB5566",
+        group_a="#117733",
+        group_b="#882255",
     ),
 )
 
@@ -90,6 +102,11 @@ DARK = Theme(
         chance="#6B7280",
         good="#3CC8A0",
         bad="#F87171",
+        train="#6699CC",
+        validation="#EECC66",
+        test="#EE99AA",
+        group_a="#44AA99",
+        group_b="#DDCC77",
     ),
 )
 

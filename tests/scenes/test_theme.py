@@ -49,15 +49,24 @@ def _contrast(a: str, b: str) -> float:
     return (max(lum) + 0.05) / (min(lum) + 0.05)
 
 
+DISTINCT = [
+    ("positive", "negative"),
+    ("train", "validation"),
+    ("train", "test"),
+    ("validation", "test"),
+    ("group_a", "group_b"),
+]
+
+
+@pytest.mark.parametrize("pair", DISTINCT, ids="/".join)
 @pytest.mark.parametrize("vision", sorted(CVD))
 @pytest.mark.parametrize("theme", sorted(THEMES))
-def test_classes_stay_distinct_under_colour_vision_deficiency(theme, vision):
+def test_roles_stay_distinct_under_colour_vision_deficiency(theme, vision, pair):
     palette = get_theme(theme).palette
     matrix = np.array(CVD[vision])
-    positive = _lab(matrix @ _linear(palette.positive))
-    negative = _lab(matrix @ _linear(palette.negative))
+    first, second = (_lab(matrix @ _linear(getattr(palette, role))) for role in pair)
     # CIE76 distance; about 2.3 is just noticeable, 20 is plainly different.
-    assert np.linalg.norm(positive - negative) > 20
+    assert np.linalg.norm(first - second) > 20
 
 
 @pytest.mark.parametrize("role", ["text", "muted", "positive", "negative", "threshold"])
