@@ -121,3 +121,23 @@ def test_interrupted_render_leaves_no_file_and_no_temporary_folder(tmp_path, mon
     with pytest.raises(KeyboardInterrupt):
         render(job)
     assert list(job.folder.iterdir()) == []
+
+
+class RecordingProgress:
+    def __init__(self):
+        self.total = None
+        self.done = 0.0
+
+    def start(self, total_seconds):
+        self.total = total_seconds
+
+    def advance(self, seconds):
+        self.done += seconds
+
+
+def test_progress_is_told_the_length_then_each_frame(tmp_path, monkeypatch):
+    monkeypatch.setattr(render_module, "QUALITIES", {"low": (160, 90, 5)})
+    progress = RecordingProgress()
+    result = render(RenderJob("roc-auc", quality="low", out_dir=tmp_path), progress)
+    assert progress.total == pytest.approx(result.duration, rel=0.05)
+    assert progress.done == pytest.approx(result.duration, abs=0.2)
