@@ -6,6 +6,18 @@ from mlu_math.confusion import (
     confusion_at_thresholds,
     predict_at_threshold,
 )
+from mlu_math.fairness import (
+    LENDING_GROUPS,
+    EqualizedOdds,
+    equalized_odds_thresholds,
+    group_confusions,
+    group_names,
+    group_roc_curves,
+    lending_scores,
+    most_accurate_threshold,
+    odds_gap,
+    pooled_accuracy,
+)
 from mlu_math.logistic import LogisticModel, fit_logistic_regression, log_loss, sigmoid
 from mlu_math.pairs import all_pairs, pair_outcomes, random_pairs
 from mlu_math.ranking import (
@@ -22,22 +34,46 @@ from mlu_math.scores import (
     perfect_scores,
     random_scores,
 )
+from mlu_math.threshold_metrics import (
+    ThresholdMetrics,
+    best_f1,
+    f1_isoline,
+    harmonic_mean,
+    metrics_at_thresholds,
+    subsample_positives,
+    to_unit_interval,
+)
 
 __all__ = [
+    "LENDING_GROUPS",
     "WEAK_FEATURES",
     "ClassifierScores",
     "Confusion",
+    "EqualizedOdds",
     "LogisticModel",
+    "ThresholdMetrics",
     "UndefinedMetricWarning",
     "all_pairs",
     "auc",
+    "best_f1",
     "breast_cancer_scores",
     "confusion_at_threshold",
     "confusion_at_thresholds",
+    "equalized_odds_thresholds",
+    "f1_isoline",
     "fit_logistic_regression",
+    "group_confusions",
+    "group_names",
+    "group_roc_curves",
+    "harmonic_mean",
+    "lending_scores",
     "log_loss",
+    "metrics_at_thresholds",
+    "most_accurate_threshold",
+    "odds_gap",
     "pair_outcomes",
     "perfect_scores",
+    "pooled_accuracy",
     "precision_recall_curve",
     "predict_at_threshold",
     "random_pairs",
@@ -45,4 +81,6 @@ __all__ = [
     "roc_auc_score",
     "roc_curve",
     "sigmoid",
+    "subsample_positives",
+    "to_unit_interval",
 ]

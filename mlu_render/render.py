@@ -23,7 +23,7 @@ from mlu_render.manim_config import QUALITIES, manim_settings
 from mlu_render.mux import mux_mp4
 from mlu_render.params import build_params
 from mlu_render.preflight import require
-from mlu_render.scores_csv import read_scores_csv
+from mlu_render.scores_csv import DataError, read_scores_csv
 from mlu_render.subtitles import to_srt, to_vtt
 from mlu_render.tap import FrameSink, LastFrame, tapped_writer
 from scenes.base import BaseParams, ExplainerScene
@@ -117,7 +117,12 @@ def _read_data(job: RenderJob, scene_class: type[ExplainerScene]) -> ClassifierS
     if not scene_class.accepts_data:
         takers = ", ".join(scene.slug for scene in all_scenes() if scene.accepts_data)
         raise JobError(f"scene {job.slug!r} does not take --data; scenes that do: {takers}")
-    return read_scores_csv(job.data, positive=job.positive, need_group=scene_class.data_needs_group)
+    data = read_scores_csv(job.data, positive=job.positive, need_group=scene_class.data_needs_group)
+    try:
+        scene_class.check_data(data)
+    except ValueError as error:
+        raise DataError(f"{job.data}: {error}") from None
+    return data
 
 
 def _writable_folder(folder: Path) -> Path:

@@ -95,6 +95,14 @@ class ExplainerScene(Scene):
         self._caption: Mobject | None = None
         super().__init__(**kwargs)
 
+    @classmethod
+    def check_data(cls, data: ClassifierScores) -> None:
+        """Raise ``ValueError`` if the scene cannot be drawn from ``data``.
+
+        Called before rendering, so bad data is refused before any output
+        exists; scenes with needs beyond labels and scores override it.
+        """
+
     def setup(self) -> None:
         """Paint the theme's background."""
         self.camera.background_color = self.theme.palette.background
