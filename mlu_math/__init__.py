@@ -6,6 +6,13 @@ from mlu_math.confusion import (
     confusion_at_thresholds,
     predict_at_threshold,
 )
+from mlu_math.cross_validation import (
+    CV_FEATURES,
+    accuracy_score,
+    breast_cancer_sample,
+    cross_val_scores,
+    random_split_scores,
+)
 from mlu_math.fairness import (
     LENDING_GROUPS,
     EqualizedOdds,
@@ -17,6 +24,12 @@ from mlu_math.fairness import (
     most_accurate_threshold,
     odds_gap,
     pooled_accuracy,
+)
+from mlu_math.folds import (
+    kfold_indices,
+    leave_one_out_indices,
+    shuffle_split_indices,
+    stratified_kfold_indices,
 )
 from mlu_math.logistic import LogisticModel, fit_logistic_regression, log_loss, sigmoid
 from mlu_math.pairs import all_pairs, pair_outcomes, random_pairs
@@ -45,6 +58,7 @@ from mlu_math.threshold_metrics import (
 )
 
 __all__ = [
+    "CV_FEATURES",
     "LENDING_GROUPS",
     "WEAK_FEATURES",
     "ClassifierScores",
@@ -53,12 +67,15 @@ __all__ = [
     "LogisticModel",
     "ThresholdMetrics",
     "UndefinedMetricWarning",
+    "accuracy_score",
     "all_pairs",
     "auc",
     "best_f1",
+    "breast_cancer_sample",
     "breast_cancer_scores",
     "confusion_at_threshold",
     "confusion_at_thresholds",
+    "cross_val_scores",
     "equalized_odds_thresholds",
     "f1_isoline",
     "fit_logistic_regression",
@@ -66,6 +83,8 @@ __all__ = [
     "group_names",
     "group_roc_curves",
     "harmonic_mean",
+    "kfold_indices",
+    "leave_one_out_indices",
     "lending_scores",
     "log_loss",
     "metrics_at_thresholds",
@@ -78,9 +97,12 @@ __all__ = [
     "predict_at_threshold",
     "random_pairs",
     "random_scores",
+    "random_split_scores",
     "roc_auc_score",
     "roc_curve",
+    "shuffle_split_indices",
     "sigmoid",
+    "stratified_kfold_indices",
     "subsample_positives",
     "to_unit_interval",
 ]

@@ -10,6 +10,7 @@ from scenes.base import ExplainerScene
 __all__ = ["SCENES", "UnknownSceneError", "all_scenes", "get_scene"]
 
 SCENES: dict[str, str] = {
+    "cross-validation": "scenes.cross_validation:CrossValidation",
     "equality-of-odds": "scenes.equality_of_odds:EqualityOfOdds",
     "precision-recall": "scenes.precision_recall:PrecisionRecall",
     "roc-auc": "scenes.roc_auc:RocAuc",
