@@ -235,7 +235,7 @@ class EqualityOfOdds(ExplainerScene):
             raise ValueError("equality-of-odds needs each sample's group (a 'group' column)")
         if not ((data.y_score >= 0) & (data.y_score <= 1)).all():
             raise ValueError("equality-of-odds draws scores on a 0-1 axis; got scores outside it")
-        group_confusions(data.y_true, data.y_score, data.group, 0.5)
+        group_roc_curves(data.y_true, data.y_score, data.group)
 
     def prepare_data(self) -> None:
         """Take the user's grouped scores or draw the lending population."""

@@ -143,3 +143,29 @@ def test_user_data_renders_a_poster(run, tmp_path):
                  "--out", str(tmp_path / "out"))  # fmt: skip
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "roc-auc" / "roc-auc-low.png").exists()
+
+
+@pytest.mark.parametrize(
+    ("slug", "text", "message"),
+    [
+        ("equality-of-odds", "label,score\n1,0.5\n0,0.1\n", "no 'group' column"),
+        (
+            "equality-of-odds",
+            "label,score,group\n1,0.5,A\n0,0.1,A\n1,0.7,B\n1,0.2,B\n",
+            "group 'B' has no negative samples",
+        ),
+        (
+            "cross-validation",
+            "label,score\n1,0.5\n0,0.1\n",
+            "does not take --data; scenes that do:",
+        ),
+    ],
+)
+def test_data_a_scene_cannot_draw_is_refused_before_rendering(run, tmp_path, slug, text, message):
+    data = tmp_path / "scores.csv"
+    data.write_text(text)
+    out = tmp_path / "out"
+    result = run("render", slug, "--data", str(data), "--out", str(out))
+    assert result.exit_code == 2
+    assert message in result.output
+    assert not out.exists()
