@@ -33,6 +33,22 @@ from mlu_math.folds import (
 )
 from mlu_math.logistic import LogisticModel, fit_logistic_regression, log_loss, sigmoid
 from mlu_math.pairs import all_pairs, pair_outcomes, random_pairs
+from mlu_math.pets import (
+    CAT,
+    DOG,
+    FEATURE_NAMES,
+    FEATURE_SETS,
+    FeatureSetScore,
+    Pets,
+    PlaneModel,
+    Species,
+    best_feature_set,
+    compare_feature_sets,
+    decision_boundary,
+    decision_region,
+    fit_plane_model,
+    make_pets,
+)
 from mlu_math.ranking import (
     UndefinedMetricWarning,
     auc,
@@ -47,6 +63,10 @@ from mlu_math.scores import (
     perfect_scores,
     random_scores,
 )
+from mlu_math.split import (
+    split_sizes,
+    train_validation_test_split,
+)
 from mlu_math.threshold_metrics import (
     ThresholdMetrics,
     best_f1,
@@ -58,27 +78,40 @@ from mlu_math.threshold_metrics import (
 )
 
 __all__ = [
+    "CAT",
     "CV_FEATURES",
+    "DOG",
+    "FEATURE_NAMES",
+    "FEATURE_SETS",
     "LENDING_GROUPS",
     "WEAK_FEATURES",
     "ClassifierScores",
     "Confusion",
     "EqualizedOdds",
+    "FeatureSetScore",
     "LogisticModel",
+    "Pets",
+    "PlaneModel",
+    "Species",
     "ThresholdMetrics",
     "UndefinedMetricWarning",
     "accuracy_score",
     "all_pairs",
     "auc",
     "best_f1",
+    "best_feature_set",
     "breast_cancer_sample",
     "breast_cancer_scores",
+    "compare_feature_sets",
     "confusion_at_threshold",
     "confusion_at_thresholds",
     "cross_val_scores",
+    "decision_boundary",
+    "decision_region",
     "equalized_odds_thresholds",
     "f1_isoline",
     "fit_logistic_regression",
+    "fit_plane_model",
     "group_confusions",
     "group_names",
     "group_roc_curves",
@@ -87,6 +120,7 @@ __all__ = [
     "leave_one_out_indices",
     "lending_scores",
     "log_loss",
+    "make_pets",
     "metrics_at_thresholds",
     "most_accurate_threshold",
     "odds_gap",
@@ -102,7 +136,9 @@ __all__ = [
     "roc_curve",
     "shuffle_split_indices",
     "sigmoid",
+    "split_sizes",
     "stratified_kfold_indices",
     "subsample_positives",
     "to_unit_interval",
+    "train_validation_test_split",
 ]

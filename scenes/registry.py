@@ -14,6 +14,7 @@ SCENES: dict[str, str] = {
     "equality-of-odds": "scenes.equality_of_odds:EqualityOfOdds",
     "precision-recall": "scenes.precision_recall:PrecisionRecall",
     "roc-auc": "scenes.roc_auc:RocAuc",
+    "train-test-validation": "scenes.train_test_validation:TrainTestValidation",
 }
 """Each slug and where its class lives, as ``module:Class``."""
 
