@@ -434,7 +434,9 @@ class CrossValidation(ExplainerScene):
         """Mark each left-out tumour right or wrong; their share is the estimate."""
         palette = self.theme.palette
         marks = self.build_outcome_marks()
-        outcome_legend = build_legend([("right", palette.good), ("wrong", palette.bad)], self.theme)
+        outcome_legend = build_legend(
+            [("right", palette.validation), ("wrong", palette.bad)], self.theme
+        )
         outcome_legend.move_to(self.legend, aligned_edge=LEFT)
         scores = self.loo_scores
         mean = self.chart.build_mean(len(self.ks), float(scores.mean()), float(scores.std()))
@@ -473,7 +475,7 @@ class CrossValidation(ExplainerScene):
                 Dot(
                     self.grid.cell_center(i, i),
                     radius=RIGHT_MARK if self.loo_scores[i] else WRONG_MARK,
-                    color=palette.good if self.loo_scores[i] else palette.bad,
+                    color=palette.validation if self.loo_scores[i] else palette.bad,
                 )
                 for i in order
             )

@@ -24,9 +24,7 @@ from manim import (
 )
 
 from mlu_math import (
-    WEAK_FEATURES,
     Confusion,
-    breast_cancer_scores,
     confusion_at_threshold,
     precision_recall_curve,
     predict_at_threshold,
@@ -40,7 +38,7 @@ from mlu_math.threshold_metrics import (
     subsample_positives,
     to_unit_interval,
 )
-from scenes.base import BaseParams, ExplainerScene
+from scenes.base import BaseParams
 from scenes.components import (
     ConfusionMatrix,
     ScoreStrip,
@@ -53,8 +51,9 @@ from scenes.components.metric_chart import MetricChart
 from scenes.components.text import MINUS, TextRole
 from scenes.components.text_table import Cell, build_text_table
 from scenes.theme import Theme
+from scenes.threshold_story import ThresholdStory, Wording
 
-__all__ = ["PrecisionRecall", "PrecisionRecallParams", "Wording"]
+__all__ = ["PrecisionRecall", "PrecisionRecallParams"]
 
 METRICS = ("accuracy", "precision", "recall", "F1")
 N_GRID = 401
@@ -104,56 +103,6 @@ class PrecisionRecallParams(BaseParams):
             raise ValueError(f"sweep_seconds must be in [1, 120], got {self.sweep_seconds}")
         if not 0.01 <= self.positive_share <= 0.3:
             raise ValueError(f"positive_share must be in [0.01, 0.3], got {self.positive_share}")
-
-
-@dataclass(frozen=True)
-class Wording:
-    """The words the captions use for the data.
-
-    Attributes
-    ----------
-    positive, negative
-        Names of the two classes, as adjectives ("called malignant").
-    positives, negatives
-        The samples of each class, as plural nouns.
-    found
-        Names the row counting the positives a classifier finds.
-    item, items
-        What a sample is, singular and plural.
-    scorer
-        Who scored them, to start a sentence.
-    """
-
-    positive: str
-    negative: str
-    positives: str
-    negatives: str
-    found: str
-    item: str
-    items: str
-    scorer: str
-
-
-BUILT_IN_WORDING = Wording(
-    positive="malignant",
-    negative="benign",
-    positives="malignant tumours",
-    negatives="benign tumours",
-    found="malignant found",
-    item="tumour",
-    items="tumours",
-    scorer="Logistic regression",
-)
-USER_WORDING = Wording(
-    positive="positive",
-    negative="negative",
-    positives="positives",
-    negatives="negatives",
-    found="positives found",
-    item="sample",
-    items="samples",
-    scorer="The classifier",
-)
 
 
 def metric_colors(theme: Theme) -> dict[str, str]:
@@ -293,7 +242,7 @@ def build_definitions(theme: Theme) -> VGroup:
     return lines.move_to(0.3 * UP)
 
 
-class PrecisionRecall(ExplainerScene):
+class PrecisionRecall(ThresholdStory):
     """Precision & recall, after MLU Explain's essay of the same name."""
 
     slug = "precision-recall"
@@ -304,7 +253,6 @@ class PrecisionRecall(ExplainerScene):
     )
     poster = "tradeoff"
     Params = PrecisionRecallParams
-    accepts_data = True
 
     def construct(self) -> None:
         """Tell the story, beat by beat."""
@@ -319,20 +267,11 @@ class PrecisionRecall(ExplainerScene):
         self.show_definitions()
 
     def prepare_data(self) -> None:
-        """Take the user's scores, or score held-out tumours with a weak classifier."""
-        params = self.params
-        if self.data is None:
-            self.scores = breast_cancer_scores(
-                seed=params.seed, features=WEAK_FEATURES, test_size=params.test_size
-            )
-            self.words = BUILT_IN_WORDING
-        else:
-            self.scores = self.data
-            self.words = USER_WORDING
-        self.y_true = np.asarray(self.scores.y_true)
+        """Take the scores (rescaled to 0-1 if need be) and their metric curves."""
+        self.prepare_scores()
         if self.y_true.all() or not self.y_true.any():
             raise ValueError("the scores must hold both positive (1) and negative (0) samples")
-        raw = np.asarray(self.scores.y_score, dtype=float)
+        raw = self.y_score
         self.y_score = to_unit_interval(raw)
         self.rescaled = not np.array_equal(self.y_score, raw)
         grid = np.linspace(0.0, 1.0, N_GRID)
@@ -358,15 +297,7 @@ class PrecisionRecall(ExplainerScene):
         self.chapter("Scores")
         words = self.words
         n_pos = int(self.y_true.sum())
-        self.strip = ScoreStrip(
-            self.y_true,
-            self.y_score,
-            self.theme,
-            width=4.8,
-            row_height=0.85,
-            class_names=(words.positive, words.negative),
-        )
-        self.strip.shift(STRIP_AXIS - self.strip.axis.get_center())
+        self.strip = self.build_strip(STRIP_AXIS)
         rescaled = " (scores rescaled to 0-1)" if self.rescaled else ""
         positive_scores = self.y_score[self.y_true == 1]
         overlap = positive_scores.min() <= self.y_score[self.y_true == 0].max()
@@ -375,9 +306,7 @@ class PrecisionRecall(ExplainerScene):
             f"{n_pos} {words.positive} on top, {self.y_true.size - n_pos} {words.negative} below."
             + (" The rows overlap." if overlap else "")
         )
-        self.play(Create(self.strip.axis), FadeIn(self.strip.ticks, self.strip.row_labels))
-        self.play(LaggedStart(*(FadeIn(d, scale=0.5) for d in self.strip.dots), run_time=2))
-        self.gather(self.strip)
+        self.show_strip(run_time=2)
         self.wait(2)
         self.key_frame("scores")
 
@@ -395,7 +324,10 @@ class PrecisionRecall(ExplainerScene):
         self.readouts = build_readouts(self.theme)
         readouts = VGroup(*self.readouts.values())
         readouts.next_to(self.matrix.cells, RIGHT, buff=0.45)
-        self.follow_threshold()
+        self.follow_threshold(
+            {name.lower(): readout for name, readout in self.readouts.items()},
+            (self.matrix, lambda matrix: matrix.set_counts(*self.confusion_now())),
+        )
         self.caption(
             f"Scores at or above the threshold are called {words.positive} (filled dots). "
             "The matrix counts right and wrong calls."
@@ -417,38 +349,6 @@ class PrecisionRecall(ExplainerScene):
             f"F1 blends precision and recall: {rate(c.f1)}."
         )
         self.wait(3.5)
-
-    def follow_threshold(self) -> None:
-        """Keep the dots, counts and metrics in step with the threshold.
-
-        Each picture that changes carries its own updater: manim redraws only
-        mobjects that move.
-        """
-        updates = [
-            (self.strip, lambda strip: strip.show_predictions(self.predicted_now())),
-            (self.matrix, lambda matrix: matrix.set_counts(*self.confusion_now())),
-        ]
-        for name, readout in self.readouts.items():
-            attribute = name.lower()
-            updates.append(
-                (readout, lambda r, a=attribute: r.set_value(getattr(self.confusion_now(), a)))
-            )
-        for mobject, update in updates:
-            mobject.add_updater(update)
-            update(mobject)
-
-    def stop_following_threshold(self) -> None:
-        """Freeze the dots, counts and metrics."""
-        for mobject in (self.strip, self.matrix, *self.readouts.values()):
-            mobject.clear_updaters()
-
-    def confusion_now(self) -> Confusion:
-        """Return the confusion counts at the current threshold."""
-        return confusion_at_threshold(self.y_true, self.y_score, self.threshold.get_value())
-
-    def predicted_now(self) -> np.ndarray:
-        """Return which samples are called positive at the current threshold."""
-        return predict_at_threshold(self.y_score, self.threshold.get_value())
 
     # Sweep
     def show_sweep(self) -> None:
@@ -611,8 +511,8 @@ class PrecisionRecall(ExplainerScene):
         kept = subsample_positives(self.y_true, self.params.positive_share, seed=self.params.seed)
         y_rare, s_rare = self.y_true[kept], self.y_score[kept]
         n_pos = int(y_rare.sum())
-        full = self.build_strip(self.y_true, self.y_score)
-        rare = self.build_strip(y_rare, s_rare)
+        full = self.build_hollow_strip(self.y_true, self.y_score)
+        rare = self.build_hollow_strip(y_rare, s_rare)
         self.play(FadeIn(full))
         dropped = np.setdiff1d(np.arange(self.y_true.size), kept)
         self.caption(
@@ -658,19 +558,10 @@ class PrecisionRecall(ExplainerScene):
         self.wait(3.5)
         self.key_frame("imbalance")
 
-    def build_strip(self, y_true: np.ndarray, y_score: np.ndarray) -> ScoreStrip:
-        """Return a score strip of the given samples, all hollow, in the usual place."""
-        words = self.words
-        strip = ScoreStrip(
-            y_true,
-            y_score,
-            self.theme,
-            width=4.8,
-            row_height=0.85,
-            class_names=(words.positive, words.negative),
-        )
-        strip.show_predictions(np.zeros(y_true.size, dtype=bool))
-        return strip.shift(STRIP_AXIS + 0.3 * DOWN - strip.axis.get_center())
+    def build_hollow_strip(self, y_true: np.ndarray, y_score: np.ndarray) -> ScoreStrip:
+        """Return a score strip of the given samples, all hollow, a little lower."""
+        strip = self.build_strip(STRIP_AXIS + 0.3 * DOWN, y_true, y_score)
+        return strip.show_predictions(np.zeros(y_true.size, dtype=bool))
 
     # Definitions
     def show_definitions(self) -> None:

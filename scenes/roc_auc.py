@@ -24,21 +24,17 @@ from manim import (
 )
 
 from mlu_math import (
-    WEAK_FEATURES,
     ClassifierScores,
-    Confusion,
     all_pairs,
     breast_cancer_scores,
-    confusion_at_threshold,
     pair_outcomes,
     perfect_scores,
-    predict_at_threshold,
     random_pairs,
     random_scores,
     roc_auc_score,
     roc_curve,
 )
-from scenes.base import BaseParams, ExplainerScene
+from scenes.base import BaseParams
 from scenes.components import (
     ConfusionMatrix,
     Readout,
@@ -50,26 +46,11 @@ from scenes.components import (
 )
 from scenes.components.text import MINUS
 from scenes.theme import Theme
+from scenes.threshold_story import ThresholdStory
 
 __all__ = ["RocAuc"]
 
 
-@dataclass(frozen=True)
-class Wording:
-    """The nouns the captions use, so user data reads as naturally as ours."""
-
-    item: str
-    items: str
-    positive: str
-    negative: str
-    scored: str
-    """Opens the first caption; ``{n}`` is the number of samples."""
-
-
-BUILT_IN_WORDING = Wording(
-    "tumour", "tumours", "malignant", "benign", "Logistic regression scored {n} held-out tumours"
-)
-USER_WORDING = Wording("sample", "samples", "positive", "negative", "{name}: {n} samples")
 SLOW_PAIRS = 4
 """The first pairs are drawn one at a time; the rest in batches."""
 PAIR_BATCH = 8
@@ -146,7 +127,7 @@ def build_definitions(theme: Theme) -> VGroup:
     return lines.arrange(DOWN, buff=0.5, aligned_edge=LEFT).move_to(0.2 * UP)
 
 
-class RocAuc(ExplainerScene):
+class RocAuc(ThresholdStory):
     """ROC & AUC, after MLU Explain's essay of the same name."""
 
     slug = "roc-auc"
@@ -157,7 +138,6 @@ class RocAuc(ExplainerScene):
     )
     poster = "auc"
     Params = RocAucParams
-    accepts_data = True
 
     def construct(self) -> None:
         """Tell the story, beat by beat."""
@@ -172,16 +152,8 @@ class RocAuc(ExplainerScene):
         self.show_definitions()
 
     def prepare_data(self) -> None:
-        """Take the user's scores, or score held-out tumours with a weak classifier."""
-        params = self.params
-        if self.data is not None:
-            self.scores, self.words = self.data, USER_WORDING
-        else:
-            self.scores = breast_cancer_scores(
-                seed=params.seed, features=WEAK_FEATURES, test_size=params.test_size
-            )
-            self.words = BUILT_IN_WORDING
-        self.y_true, self.y_score = self.scores.y_true, self.scores.y_score
+        """Take the scores and compute their ROC curve and AUC."""
+        self.prepare_scores()
         self.fpr, self.tpr, self.thresholds = roc_curve(
             self.y_true, self.y_score, drop_intermediate=False
         )
@@ -203,22 +175,12 @@ class RocAuc(ExplainerScene):
         self.chapter("Scores")
         n_pos = int(self.y_true.sum())
         n_neg = int(self.y_true.size - n_pos)
-        self.strip = ScoreStrip(
-            self.y_true,
-            self.y_score,
-            self.theme,
-            width=4.8,
-            row_height=0.85,
-            class_names=(self.words.positive, self.words.negative),
-        )
-        self.strip.shift(np.array([-2.85, 0.85, 0.0]) - self.strip.axis.get_center())
+        self.strip = self.build_strip([-2.85, 0.85, 0.0])
         self.caption(
-            self.words.scored.format(n=self.y_true.size, name=self.scores.name)
-            + f": {n_pos} {self.words.positive} on top, {n_neg} {self.words.negative} below."
+            f"{self.words.scorer} scored {self.y_true.size} {self.words.items}: "
+            f"{n_pos} {self.words.positive} on top, {n_neg} {self.words.negative} below."
         )
-        self.play(Create(self.strip.axis), FadeIn(self.strip.ticks, self.strip.row_labels))
-        self.play(LaggedStart(*(FadeIn(d, scale=0.5) for d in self.strip.dots), run_time=2.5))
-        self.gather(self.strip)
+        self.show_strip()
         self.wait(2)
         self.key_frame("scores")
 
@@ -234,7 +196,10 @@ class RocAuc(ExplainerScene):
         self.fpr_readout = Readout("FPR", 0.0, self.theme, color=self.theme.palette.negative)
         readouts = VGroup(self.tpr_readout, self.fpr_readout).arrange(DOWN, aligned_edge=LEFT)
         readouts.next_to(self.matrix.cells, RIGHT, buff=0.45)
-        self.follow_threshold()
+        self.follow_threshold(
+            {"tpr": self.tpr_readout, "fpr": self.fpr_readout},
+            (self.matrix, lambda matrix: matrix.set_counts(*self.confusion_now())),
+        )
         self.caption(
             f"Scores at or above the threshold are called {self.words.positive}: filled dots. "
             "The matrix counts right and wrong calls."
@@ -248,36 +213,6 @@ class RocAuc(ExplainerScene):
             f"FPR: the share of {self.words.negative} ones wrongly flagged."
         )
         self.wait(3.5)
-
-    def follow_threshold(self) -> None:
-        """Keep the dots, counts and rates in step with the threshold.
-
-        Each picture that changes carries its own updater: manim redraws only
-        mobjects that move, so one updater changing another's picture would
-        leave the video showing a stale one.
-        """
-        updates = (
-            (self.strip, lambda strip: strip.show_predictions(self.predicted_now())),
-            (self.matrix, lambda matrix: matrix.set_counts(*self.confusion_now())),
-            (self.tpr_readout, lambda readout: readout.set_value(self.confusion_now().tpr)),
-            (self.fpr_readout, lambda readout: readout.set_value(self.confusion_now().fpr)),
-        )
-        for mobject, update in updates:
-            mobject.add_updater(update)
-            update(mobject)
-
-    def stop_following_threshold(self) -> None:
-        """Freeze the dots, counts and rates."""
-        for mobject in (self.strip, self.matrix, self.tpr_readout, self.fpr_readout):
-            mobject.clear_updaters()
-
-    def confusion_now(self) -> Confusion:
-        """Return the confusion counts at the current threshold."""
-        return confusion_at_threshold(self.y_true, self.y_score, self.threshold.get_value())
-
-    def predicted_now(self) -> np.ndarray:
-        """Return which samples are called positive at the current threshold."""
-        return predict_at_threshold(self.y_score, self.threshold.get_value())
 
     # Sweep
     def show_sweep(self) -> None:
