@@ -35,17 +35,22 @@ minutes on two cores):
 
 The tables are printed and written into ``benchmarks/RESULTS.md`` between
 ``<!-- BEGIN run.py ... -->`` and ``<!-- END run.py ... -->`` markers, one block
-per part and quality; text outside the markers is kept.
+per part and quality; text outside the markers is kept. Each block records
+the date, the machine, library versions, the command, and the commit with a
+digest of the repository's source files a render imports, and warns if those
+files changed during the run.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import hashlib
 import math
 import os
 import platform
 import re
+import resource
 import shlex
 import statistics
 import subprocess
@@ -55,7 +60,7 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from importlib import metadata
+from importlib import import_module, metadata
 from pathlib import Path
 
 import av
@@ -101,7 +106,7 @@ class GifStats:
     mean_psnr: float
     min_psnr: float
     exact_frames: int
-    render_seconds: float | None
+    render: Timing | None
 
     @property
     def fps(self) -> float:
@@ -112,19 +117,54 @@ class GifStats:
 # -- subprocesses ----------------------------------------------------------
 
 
-def run_timed(command: Sequence[str | Path], log: Path) -> float:
-    """Run ``command`` from the repository root, output to ``log``; return wall seconds."""
+def busy_cpu_seconds() -> float:
+    """Return the CPU seconds the whole machine has spent not idle, from /proc/stat."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    except OSError:
+        return math.nan
+    ticks = [int(field) for field in fields]
+    idle = ticks[3] + ticks[4]  # idle, iowait
+    return (sum(ticks[:7]) - idle) / os.sysconf("SC_CLK_TCK")  # up to softirq
+
+
+@dataclass(frozen=True)
+class Timing:
+    """One subprocess run: its wall and CPU seconds, and other processes' CPU seconds."""
+
+    wall: float
+    cpu: float
+    others: float
+
+    def row(self) -> tuple[float, float]:
+        """Return (wall, cpu)."""
+        return self.wall, self.cpu
+
+
+def run_timed(command: Sequence[str | Path], log: Path) -> Timing:
+    """Run ``command`` from the repository root, its output to ``log``, and time it.
+
+    CPU time is user plus system time of the process and every descendant it
+    waited for (ffmpeg included), so other work on the machine inflates it
+    far less than the wall time. That other work is measured too: the CPU
+    time the whole machine spent meanwhile, less the run's own.
+    """
     args = [str(part) for part in command]
+    busy_before = busy_cpu_seconds()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with log.open("wb") as out:
         start = time.perf_counter()
         done = subprocess.run(
             args, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT
         )
-        elapsed = time.perf_counter() - start
+        wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    busy = busy_cpu_seconds() - busy_before
     if done.returncode != 0:
         tail = log.read_text(errors="replace").splitlines()[-20:]
         sys.exit(f"failed ({done.returncode}): {shlex.join(args)}\n" + "\n".join(tail))
-    return elapsed
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Timing(wall, cpu, max(0.0, busy - cpu))
 
 
 def manim_command(quality: str, media_dir: Path, *options: str) -> list[str | Path]:
@@ -246,7 +286,7 @@ class ReferenceCursor:
 
 
 def measure_gif(
-    label: str, path: Path, reference: Path, source_fps: int, render_seconds: float | None
+    label: str, path: Path, reference: Path, source_fps: int, render: Timing | None
 ) -> GifStats:
     """Compare every frame of the GIF at ``path`` with the reference frame shown with it."""
     width, height = gif_geometry(path)
@@ -270,7 +310,7 @@ def measure_gif(
         mean_psnr=statistics.fmean(scores),
         min_psnr=min(scores),
         exact_frames=sum(score == PSNR_CAP for score in scores),
-        render_seconds=render_seconds,
+        render=render,
     )
 
 
@@ -310,7 +350,7 @@ class GifReport:
 
     stats: list[GifStats]
     commands: list[str]
-    reference_seconds: float
+    reference: Timing
     same_frames: bool
     scaling_error: int
 
@@ -331,31 +371,31 @@ def gif_part(quality: str, work: Path) -> GifReport:
     manim_cmd = manim_command(quality, work / "manim-gif", "--format", "gif")
     mlu_cmd = mlu_command(quality, "gif", work / "mlu-gif")
     print("rendering the lossless reference ...", flush=True)
-    reference_seconds = run_timed(reference_cmd, work / "ref.log")
+    reference_timing = run_timed(reference_cmd, work / "ref.log")
     reference = only_file(work / "ref", "*.mov")
     print("rendering manim's GIF ...", flush=True)
-    manim_seconds = run_timed(manim_cmd, work / "manim-gif.log")
+    manim_timing = run_timed(manim_cmd, work / "manim-gif.log")
     print("rendering our GIF ...", flush=True)
-    mlu_seconds = run_timed(mlu_cmd, work / "mlu-gif.log")
+    mlu_timing = run_timed(mlu_cmd, work / "mlu-gif.log")
     ours = only_file(work / "mlu-gif", "*.gif")
     print("encoding the reference with GifWriter, measuring ...", flush=True)
     same_width = gif_from_reference(reference, quality, RenderJob(SLUG).gif_width, work)
     full_width = gif_from_reference(reference, quality, source_width, work)
     stats = [
-        measure_gif("ours (mlu render)", ours, reference, source_fps, mlu_seconds),
+        measure_gif("ours (mlu render)", ours, reference, source_fps, mlu_timing),
         measure_gif("ours, full width*", full_width.target, reference, source_fps, None),
         measure_gif(
             "manim --format gif",
             only_file(work / "manim-gif", "*.gif"),
             reference,
             source_fps,
-            manim_seconds,
+            manim_timing,
         ),
     ]
     return GifReport(
         stats=stats,
         commands=[shown(cmd, work) for cmd in (reference_cmd, manim_cmd, mlu_cmd)],
-        reference_seconds=reference_seconds,
+        reference=reference_timing,
         same_frames=same_width.target.read_bytes() == ours.read_bytes(),
         scaling_error=scaling_difference(same_width, reference, source_fps),
     )
@@ -366,11 +406,11 @@ def gif_table(stats: list[GifStats]) -> list[str]:
     manim = stats[-1]
     rows = [
         "| GIF | bytes | size | fps | frames | length s | delays cs "
-        "| mean PSNR dB | min PSNR dB | exact frames | bytes / manim's | render s |",
+        "| mean PSNR dB | min PSNR dB | exact frames | bytes / manim's | render wall / CPU s |",
         "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for gif in stats:
-        render = "-" if gif.render_seconds is None else f"{gif.render_seconds:.1f}"
+        render = "-" if gif.render is None else f"{gif.render.wall:.1f} / {gif.render.cpu:.1f}"
         rows.append(
             f"| {gif.label} | {gif.size_bytes:,} | {gif.width}x{gif.height} | {gif.fps:.2f} "
             f"| {gif.frame_count} | {gif.seconds:.2f} | {', '.join(map(str, gif.delays_cs))} "
@@ -382,16 +422,21 @@ def gif_table(stats: list[GifStats]) -> list[str]:
 
 def gif_block(report: GifReport, quality: str) -> list[str]:
     """Return the GIF part's Markdown block, below its header."""
+    ref = report.reference
+    renders = [gif.render for gif in report.stats[::-1] if gif.render is not None]
+    others = ", ".join(f"{timing.others:.1f}" for timing in [*renders, ref])
     checks = [
         "",
         "\\* our GifWriter fed the reference frames at the source width (not a CLI render).",
         "",
-        f"- Reference: {report.stats[0].label} frames are the reference's, byte for byte: "
-        f"{'yes' if report.same_frames else 'NO'} (GifWriter on the reference at the default "
-        "width gives the same GIF as `mlu render`).",
+        "- The reference holds the frames our pipeline saw: "
+        f"{'yes' if report.same_frames else 'NO'} (our GifWriter fed the reference at the "
+        "default width makes a GIF byte for byte the same as `mlu render`'s).",
         f"- Reference scaling vs our GIF's lossless intermediate: largest pixel difference "
         f"{report.scaling_error}.",
-        f"- The reference render took {report.reference_seconds:.1f} s.",
+        f"- Renders are single runs; other processes used {others} CPU s meanwhile "
+        f"(manim's GIF, ours, the reference). The reference took {ref.wall:.1f} s wall, "
+        f"{ref.cpu:.1f} s CPU.",
         "- Commands:",
         *(f"  - `{command}`" for command in report.commands),
     ]
@@ -401,11 +446,25 @@ def gif_block(report: GifReport, quality: str) -> list[str]:
 # -- speed -----------------------------------------------------------------
 
 
-def speed_part(quality: str, runs: int, work: Path) -> dict[str, list[float]]:
+@dataclass(frozen=True)
+class SpeedReport:
+    """The speed part's findings: timings and MP4 frame counts, by renderer."""
+
+    times: dict[str, list[Timing]]
+    frames: dict[str, set[int]]
+
+
+def video_frame_count(path: Path) -> int:
+    """Return the number of frames of a video's first video stream."""
+    with av.open(str(path)) as container:
+        return container.streams.video[0].frames
+
+
+def speed_part(quality: str, runs: int, work: Path) -> SpeedReport:
     """Time manim's and our MP4 render alternately, each in a fresh folder."""
-    times: dict[str, list[float]] = {"manim": [], "mlu": []}
+    report = SpeedReport({"manim": [], "mlu": []}, {"manim": set(), "mlu": set()})
     for run in range(runs):
-        for name in times:
+        for name in report.times:
             out = work / f"speed-{name}-{run}"
             command = (
                 manim_command(quality, out, "--format", "mp4")
@@ -413,33 +472,55 @@ def speed_part(quality: str, runs: int, work: Path) -> dict[str, list[float]]:
                 else mlu_command(quality, "mp4", out)
             )
             print(f"timing {name}, run {run + 1} of {runs} ...", flush=True)
-            times[name].append(run_timed(command, work / f"speed-{name}-{run}.log"))
-            only_file(out, "*.mp4")
-    return times
+            report.times[name].append(run_timed(command, work / f"speed-{name}-{run}.log"))
+            report.frames[name].add(video_frame_count(only_file(out, "*.mp4")))
+    return report
 
 
-def speed_block(times: dict[str, list[float]], quality: str, work: Path) -> list[str]:
-    """Return the speed part's Markdown block."""
-    manim, mlu = times["manim"], times["mlu"]
+def speed_rows(manim: list[Timing], mlu: list[Timing]) -> list[str]:
+    """Return the speed table: wall and CPU seconds of each run, then medians."""
     rows = [
-        f"### Speed, `--quality {quality}` (MP4)",
-        "",
-        "| run | manim s | mlu s | mlu / manim |",
-        "|--:|--:|--:|--:|",
+        "| run | manim wall s | mlu wall s | mlu / manim wall "
+        "| manim CPU s | mlu CPU s | mlu / manim CPU | others' CPU s |",
+        "|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
-    for run, (theirs, ours) in enumerate(zip(manim, mlu, strict=True), start=1):
-        rows.append(f"| {run} | {theirs:.1f} | {ours:.1f} | {ours / theirs:.3f} |")
-    median_manim, median_mlu = statistics.median(manim), statistics.median(mlu)
-    rows.append(
-        f"| median | {median_manim:.1f} | {median_mlu:.1f} | **{median_mlu / median_manim:.3f}** |"
-    )
+    pairs = [
+        (f"{n}", a.row(), b.row(), f"{a.others:.1f}, {b.others:.1f}")
+        for n, (a, b) in enumerate(zip(manim, mlu, strict=True), start=1)
+    ]
+    medians = [
+        tuple(statistics.median(getattr(t, field) for t in times) for field in ("wall", "cpu"))
+        for times in (manim, mlu)
+    ]
+    pairs.append(("median", medians[0], medians[1], ""))
+    for label, (wall_a, cpu_a), (wall_b, cpu_b), others in pairs:
+        bold = "**" if label == "median" else ""
+        rows.append(
+            f"| {label} | {wall_a:.1f} | {wall_b:.1f} | {bold}{wall_b / wall_a:.3f}{bold} "
+            f"| {cpu_a:.1f} | {cpu_b:.1f} | {bold}{cpu_b / cpu_a:.3f}{bold} | {others} |"
+        )
+    return rows
+
+
+def speed_block(report: SpeedReport, quality: str, work: Path) -> list[str]:
+    """Return the speed part's Markdown block."""
+    counts = sorted(report.frames["manim"] | report.frames["mlu"])
+    fps = QUALITIES[quality][2]
     commands = [
         manim_command(quality, work / "speed-manim-N", "--format", "mp4"),
         mlu_command(quality, "mp4", work / "speed-mlu-N"),
     ]
     return [
-        *rows,
+        f"### Speed, `--quality {quality}` (MP4)",
         "",
+        *speed_rows(report.times["manim"], report.times["mlu"]),
+        "",
+        f"- Every MP4 has {counts[0]} frames ({counts[0] / fps:.2f} s at {fps} fps)."
+        if len(counts) == 1
+        else f"- **The MP4s differ in length**: {report.frames}.",
+        "- Others' CPU s: CPU time other processes used during the manim and the mlu "
+        f"run (from /proc/stat; `nproc` = {os.cpu_count()}). Near 0, the run had the "
+        "machine to itself; the CPU ratio is the one to trust when it is not.",
         "- Commands (a new folder for each run N; the runs alternate manim, mlu):",
         *(f"  - `{shown(command, work)}`" for command in commands),
     ]
@@ -471,28 +552,53 @@ def versions() -> str:
     return ", ".join(found)
 
 
-def git_revision() -> str:
-    """Return the checked-out commit, marked when files differ from it."""
-    head = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
-    ).stdout.strip()
-    dirty = subprocess.run(
-        ["git", "status", "--porcelain", "--untracked-files=no"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-    return f"{head or 'unknown'}{' with uncommitted changes' if dirty else ''}"
+def render_sources() -> list[Path]:
+    """Return the repository's source files that a render of the scene imports."""
+    import_module("mlu_render.cli")
+    import_module("mlu_render.render")
+    import_module("scenes.registry").get_scene(SLUG)
+    loaded = {
+        Path(module.__file__).resolve()
+        for module in list(sys.modules.values())
+        if getattr(module, "__file__", None)
+    }
+    return sorted(
+        path
+        for path in loaded
+        if path.is_relative_to(ROOT) and not {".venv", "benchmarks"} & set(path.parts)
+    )
 
 
-def context_lines(argv: Sequence[str]) -> list[str]:
-    """Return the date, machine, versions and command of this run."""
+def source_digest(sources: Sequence[Path]) -> str:
+    """Return a short SHA-256 of the names and contents of ``sources``."""
+    digest = hashlib.sha256()
+    for path in sources:
+        content = path.read_bytes() if path.exists() else b"(missing)"
+        digest.update(f"{path.relative_to(ROOT)}\0".encode() + content)
+    return digest.hexdigest()[:12]
+
+
+def code_state(sources: Sequence[Path], digest: str) -> str:
+    """Return the commit, whether ``sources`` differ from it, and their digest."""
+    names = [str(path.relative_to(ROOT)) for path in sources]
+    git = ["git", "-C", str(ROOT)]
+    head = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    status = subprocess.run([*git, "status", "--porcelain", "--", *names], capture_output=True)
+    changed = " with uncommitted changes" if status.stdout.strip() else ""
+    return (
+        f"commit {head.stdout.strip() or 'unknown'}{changed}; the {len(sources)} source "
+        f"files a render imports have SHA-256 {digest}"
+    )
+
+
+def context_lines(argv: Sequence[str], code: str) -> list[str]:
+    """Return the date, machine, versions, code state and command of this run."""
     command = shlex.join([os.path.relpath(sys.executable, ROOT), "benchmarks/run.py", *argv])
     return [
         f"- Date: {datetime.date.today().isoformat()}",
         f"- Machine: {cpu_model()}, `nproc` = {os.cpu_count()}, {platform.system()}",
         f"- Versions: {versions()}",
-        f"- Code: commit {git_revision()}",
+        f"- Code: {code}",
         f"- Command: `{command}`",
     ]
 
@@ -522,22 +628,37 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
+def finish_block(
+    block: list[str], context: list[str], sources: list[Path], digest: str
+) -> list[str]:
+    """Return ``block`` with this run's context, warning if the sources changed meanwhile."""
+    print("\n".join(block), flush=True)
+    if source_digest(sources) == digest:
+        return [*block, "", *context]
+    warning = "- **The code changed while this ran: the numbers may mix versions.**"
+    print(warning, file=sys.stderr)
+    return [*block, "", *context, warning]
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Run the parts asked for, print their tables and update RESULTS.md."""
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parse_args(argv)
-    context = context_lines(argv)
+    sources = render_sources()
+    digest = source_digest(sources)
+    context = context_lines(argv, code_state(sources, digest))
     with tempfile.TemporaryDirectory(prefix="mlu-bench-") as tmp:
         work = Path(tmp)
         if args.only in (None, "gif"):
             block = gif_block(gif_part(args.quality, work), args.quality)
-            print("\n".join(block), flush=True)
-            write_block(RESULTS, f"gif {args.quality}", [*block, "", *context])
+            write_block(
+                RESULTS, f"gif {args.quality}", finish_block(block, context, sources, digest)
+            )
         if args.only in (None, "speed"):
-            times = speed_part(args.quality, args.runs, work)
-            block = speed_block(times, args.quality, work)
-            print("\n".join(block), flush=True)
-            write_block(RESULTS, f"speed {args.quality}", [*block, "", *context])
+            block = speed_block(speed_part(args.quality, args.runs, work), args.quality, work)
+            write_block(
+                RESULTS, f"speed {args.quality}", finish_block(block, context, sources, digest)
+            )
     print(f"updated {os.path.relpath(RESULTS, Path.cwd())}")
 
 
