@@ -13,10 +13,16 @@ from scenes.components.text import build_caption, build_header
 from scenes.theme import Theme, get_theme
 from scenes.timeline import Timeline
 
-__all__ = ["BaseParams", "ExplainerScene", "KeyFrameHook"]
+__all__ = ["BaseParams", "ExplainerScene", "KeyFrameHook", "check_range"]
 
 KeyFrameHook = Callable[["ExplainerScene", str], None]
 """Called at each key frame with the scene (its frame freshly drawn) and name."""
+
+
+def check_range(name: str, value: float, low: float, high: float) -> None:
+    """Raise ``ValueError`` unless ``low <= value <= high``, naming the parameter."""
+    if not low <= value <= high:
+        raise ValueError(f"{name} must be in [{low:g}, {high:g}], got {value:g}")
 
 
 @dataclass(frozen=True)

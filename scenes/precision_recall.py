@@ -38,7 +38,7 @@ from mlu_math.threshold_metrics import (
     subsample_positives,
     to_unit_interval,
 )
-from scenes.base import BaseParams
+from scenes.base import check_range
 from scenes.components import (
     ConfusionMatrix,
     ScoreStrip,
@@ -51,7 +51,7 @@ from scenes.components.metric_chart import MetricChart
 from scenes.components.text import MINUS, TextRole
 from scenes.components.text_table import Cell, build_text_table
 from scenes.theme import Theme
-from scenes.threshold_story import ThresholdStory, Wording
+from scenes.threshold_story import ThresholdStory, ThresholdStoryParams, Wording
 
 __all__ = ["PrecisionRecall", "PrecisionRecallParams"]
 
@@ -73,36 +73,21 @@ STRIP_AXIS = np.array([-2.85, 0.85, 0.0])
 
 
 @dataclass(frozen=True)
-class PrecisionRecallParams(BaseParams):
-    """Parameters of the precision & recall scene.
+class PrecisionRecallParams(ThresholdStoryParams):
+    """Parameters of the precision & recall scene (the threshold sweeps from 0 to 1).
 
     Attributes
     ----------
-    test_size
-        Share of the breast-cancer data held out and scored (the dots);
-        unused when the scene is drawn from a user's data.
-    threshold
-        The threshold of the first confusion matrix and of the imbalance beat.
-    sweep_seconds
-        How long the threshold takes to sweep from 0 to 1.
     positive_share
-        Share of positives kept when the imbalance beat subsamples them.
+        Share of positives kept when the imbalance beat subsamples them; the
+        imbalance beat also uses ``threshold``.
     """
 
-    test_size: float = 0.25
-    threshold: float = 0.5
-    sweep_seconds: float = 14.0
     positive_share: float = 0.05
 
     def __post_init__(self) -> None:
-        if not 0.05 <= self.test_size <= 0.9:
-            raise ValueError(f"test_size must be in [0.05, 0.9], got {self.test_size}")
-        if not 0.0 <= self.threshold <= 1.0:
-            raise ValueError(f"threshold must be in [0, 1], got {self.threshold}")
-        if not 1.0 <= self.sweep_seconds <= 120.0:
-            raise ValueError(f"sweep_seconds must be in [1, 120], got {self.sweep_seconds}")
-        if not 0.01 <= self.positive_share <= 0.3:
-            raise ValueError(f"positive_share must be in [0.01, 0.3], got {self.positive_share}")
+        super().__post_init__()
+        check_range("positive_share", self.positive_share, 0.01, 0.3)
 
 
 def metric_colors(theme: Theme) -> dict[str, str]:

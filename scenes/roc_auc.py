@@ -34,7 +34,7 @@ from mlu_math import (
     roc_auc_score,
     roc_curve,
 )
-from scenes.base import BaseParams
+from scenes.base import check_range
 from scenes.components import (
     ConfusionMatrix,
     Readout,
@@ -46,7 +46,7 @@ from scenes.components import (
 )
 from scenes.components.text import MINUS
 from scenes.theme import Theme
-from scenes.threshold_story import ThresholdStory
+from scenes.threshold_story import ThresholdStory, ThresholdStoryParams
 
 __all__ = ["RocAuc"]
 
@@ -66,35 +66,20 @@ def pair_batches(n_pairs: int) -> list[tuple[int, int]]:
 
 
 @dataclass(frozen=True)
-class RocAucParams(BaseParams):
-    """Parameters of the ROC & AUC scene.
+class RocAucParams(ThresholdStoryParams):
+    """Parameters of the ROC & AUC scene (the threshold sweeps from 1 to 0).
 
     Attributes
     ----------
-    test_size
-        Share of the breast-cancer data held out and scored (the dots).
-    threshold
-        The first threshold the viewer sees.
-    sweep_seconds
-        How long the threshold takes to sweep from 1 to 0.
     n_pairs
         Random (malignant, benign) pairs drawn to show AUC as a probability.
     """
 
-    test_size: float = 0.25
-    threshold: float = 0.5
-    sweep_seconds: float = 14.0
     n_pairs: int = 120
 
     def __post_init__(self) -> None:
-        if not 0.05 <= self.test_size <= 0.9:
-            raise ValueError(f"test_size must be in [0.05, 0.9], got {self.test_size}")
-        if not 0.0 <= self.threshold <= 1.0:
-            raise ValueError(f"threshold must be in [0, 1], got {self.threshold}")
-        if not 1.0 <= self.sweep_seconds <= 120.0:
-            raise ValueError(f"sweep_seconds must be in [1, 120], got {self.sweep_seconds}")
-        if not 1 <= self.n_pairs <= 500:
-            raise ValueError(f"n_pairs must be in [1, 500], got {self.n_pairs}")
+        super().__post_init__()
+        check_range("n_pairs", self.n_pairs, 1, 500)
 
 
 def build_comparison_panel(scores: ClassifierScores, title: str, theme: Theme) -> VGroup:

@@ -15,10 +15,16 @@ from mlu_math import (
     confusion_at_threshold,
     predict_at_threshold,
 )
-from scenes.base import BaseParams, ExplainerScene
+from scenes.base import BaseParams, ExplainerScene, check_range
 from scenes.components import Readout, ScoreStrip
 
-__all__ = ["BUILT_IN_WORDING", "USER_WORDING", "ThresholdStory", "Wording"]
+__all__ = [
+    "BUILT_IN_WORDING",
+    "USER_WORDING",
+    "ThresholdStory",
+    "ThresholdStoryParams",
+    "Wording",
+]
 
 
 @dataclass(frozen=True)
@@ -71,13 +77,37 @@ USER_WORDING = Wording(
 )
 
 
+@dataclass(frozen=True)
+class ThresholdStoryParams(BaseParams):
+    """Parameters every threshold story has.
+
+    Attributes
+    ----------
+    test_size
+        Share of the breast-cancer data held out and scored (the dots);
+        unused when the scene is drawn from a user's data.
+    threshold
+        The first threshold the viewer sees.
+    sweep_seconds
+        How long the threshold takes to sweep across the scores.
+    """
+
+    test_size: float = 0.25
+    threshold: float = 0.5
+    sweep_seconds: float = 14.0
+
+    def __post_init__(self) -> None:
+        check_range("test_size", self.test_size, 0.05, 0.9)
+        check_range("threshold", self.threshold, 0.0, 1.0)
+        check_range("sweep_seconds", self.sweep_seconds, 1.0, 120.0)
+
+
 class ThresholdStory(ExplainerScene):
     """A scene that scores samples, shows them as dots and cuts them at a threshold.
 
-    Its parameters must include ``test_size`` (the held-out share of the
-    built-in breast-cancer data) and ``threshold`` (the first one shown).
-    Subclasses call :meth:`prepare_scores`, :meth:`build_strip` and
-    :meth:`follow_threshold` from their own beats.
+    Its parameters derive from :class:`ThresholdStoryParams`. Subclasses call
+    :meth:`prepare_scores`, :meth:`build_strip` and :meth:`follow_threshold`
+    from their own beats.
     """
 
     accepts_data = True
@@ -86,14 +116,13 @@ class ThresholdStory(ExplainerScene):
 
     def prepare_scores(self) -> None:
         """Take the user's scores, or score held-out tumours with a weak classifier."""
-        params: BaseParams = self.params
+        params = self.params
+        assert isinstance(params, ThresholdStoryParams)
         if self.data is not None:
             self.scores, self.words = self.data, USER_WORDING
         else:
             self.scores = breast_cancer_scores(
-                seed=params.seed,
-                features=WEAK_FEATURES,
-                test_size=params.test_size,  # type: ignore[attr-defined]
+                seed=params.seed, features=WEAK_FEATURES, test_size=params.test_size
             )
             self.words = BUILT_IN_WORDING
         self.y_true = np.asarray(self.scores.y_true)
