@@ -33,10 +33,14 @@ def test_render_help_documents_the_options(run):
 
 
 def test_list_shows_each_scene_with_title_and_summary(run):
+    from scenes.registry import all_scenes
+
     result = run("list")
     assert result.exit_code == 0
-    assert "roc-auc" in result.output
-    assert "ROC & AUC" in result.output
+    for scene in all_scenes():
+        assert scene.slug in result.output
+        assert scene.title in result.output
+        assert scene.summary[:40] in " ".join(result.output.split())
 
 
 def test_params_lists_names_types_and_defaults(run):
