@@ -11,7 +11,6 @@ from manim import (
     PI,
     RIGHT,
     UP,
-    Axes,
     DashedLine,
     Dot,
     Line,
@@ -25,6 +24,7 @@ from manim.utils.color import ManimColor
 from numpy.typing import ArrayLike, NDArray
 
 from scenes.components.text import build_text
+from scenes.components.unit_axes import build_unit_axes, build_unit_tick_labels
 from scenes.theme import Theme
 
 __all__ = ["MetricChart", "Series"]
@@ -113,16 +113,9 @@ class MetricChart(VGroup):
         super().__init__()
         self.theme = theme
         palette = theme.palette
-        self.axes = Axes(
-            x_range=[0, 1, tick_step],
-            y_range=[0, 1, tick_step],
-            x_length=width,
-            y_length=height,
-            tips=False,
-            axis_config={"color": palette.axis, "stroke_width": 2, "tick_size": 0.05},
-        )
+        self.axes = build_unit_axes(theme, width=width, height=height, tick_step=tick_step)
         self.grid = self._build_grid(tick_step)
-        self.tick_labels = self._build_tick_labels(tick_step)
+        self.tick_labels = build_unit_tick_labels(self.axes, theme, tick_step)
         self.x_title = build_text(x_label, theme, "label", color=palette.muted)
         self.x_title.next_to(self.axes.x_axis, DOWN, buff=0.45)
         self.add(self.grid, self.axes, self.tick_labels, self.x_title)
@@ -302,18 +295,6 @@ class MetricChart(VGroup):
             grid.add(Line(self.point(0, value), self.point(1, value), color=color, stroke_width=1))
             grid.add(Line(self.point(value, 0), self.point(value, 1), color=color, stroke_width=1))
         return grid
-
-    def _build_tick_labels(self, step: float) -> VGroup:
-        labels = VGroup()
-        muted = self.theme.palette.muted
-        for value in np.arange(0, 1 + step / 2, step):
-            text = f"{value:g}"
-            x_label = build_text(text, self.theme, "small", color=muted)
-            labels.add(x_label.next_to(self.point(value, 0), DOWN, buff=0.12))
-            if value > 0:
-                y_label = build_text(text, self.theme, "small", color=muted)
-                labels.add(y_label.next_to(self.point(0, value), LEFT, buff=0.12))
-        return labels
 
 
 def _finite_runs(x: NDArray[np.float64], y: NDArray[np.float64]) -> list[tuple[int, int]]:

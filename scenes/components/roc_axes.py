@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, LEFT, PI, Axes, DashedLine, Dot, Polygon, VGroup, VMobject
+from manim import DOWN, LEFT, PI, DashedLine, Dot, Polygon, VGroup, VMobject
 from numpy.typing import ArrayLike
 
 from scenes.components.text import build_text
+from scenes.components.unit_axes import build_unit_axes, build_unit_tick_labels
 from scenes.theme import Theme
 
 __all__ = ["RocAxes"]
@@ -45,15 +46,8 @@ class RocAxes(VGroup):
         super().__init__()
         self.theme = theme
         palette = theme.palette
-        self.axes = Axes(
-            x_range=[0, 1, tick_step],
-            y_range=[0, 1, tick_step],
-            x_length=side,
-            y_length=side,
-            tips=False,
-            axis_config={"color": palette.axis, "stroke_width": 2, "tick_size": 0.05},
-        )
-        self.tick_labels = self._build_tick_labels(tick_step)
+        self.axes = build_unit_axes(theme, width=side, height=side, tick_step=tick_step)
+        self.tick_labels = build_unit_tick_labels(self.axes, theme, tick_step)
         self.x_title = build_text(x_label, theme, "label", color=palette.muted)
         self.x_title.next_to(self.axes.x_axis, DOWN, buff=0.45)
         self.y_title = build_text(y_label, theme, "label", color=palette.muted)
@@ -90,15 +84,3 @@ class RocAxes(VGroup):
 
     def _points(self, fpr: ArrayLike, tpr: ArrayLike) -> list[np.ndarray]:
         return [self.point(x, y) for x, y in zip(np.asarray(fpr), np.asarray(tpr), strict=True)]
-
-    def _build_tick_labels(self, step: float) -> VGroup:
-        labels = VGroup()
-        muted = self.theme.palette.muted
-        for value in np.arange(0, 1 + step / 2, step):
-            text = f"{value:g}"
-            x_label = build_text(text, self.theme, "small", color=muted)
-            labels.add(x_label.next_to(self.axes.c2p(value, 0), DOWN, buff=0.12))
-            if value > 0:
-                y_label = build_text(text, self.theme, "small", color=muted)
-                labels.add(y_label.next_to(self.axes.c2p(0, value), LEFT, buff=0.12))
-        return labels
