@@ -11,7 +11,7 @@ from manim import tempconfig
 from manim.renderer.cairo_renderer import CairoRenderer
 from PIL import Image
 
-from mlu_math import ClassifierScores
+from mlu_math.scores import ClassifierScores
 from mlu_render.manim_config import manim_settings
 from mlu_render.tap import LastFrame, tapped_writer
 from scenes.base import BaseParams, ExplainerScene

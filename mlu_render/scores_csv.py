@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from mlu_math import ClassifierScores
+from mlu_math.scores import ClassifierScores
 from mlu_render.errors import JobError
 
 __all__ = ["KNOWN_LABELS", "DataError", "read_scores_csv"]

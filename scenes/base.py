@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 from manim import FadeIn, FadeOut, Mobject, Scene
 
-from mlu_math import ClassifierScores
+from mlu_math.scores import ClassifierScores
 from scenes.components.text import build_caption, build_header
 from scenes.theme import Theme, get_theme
 from scenes.timeline import Timeline

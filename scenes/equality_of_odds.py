@@ -26,13 +26,7 @@ from manim import (
     linear,
 )
 
-from mlu_math import (
-    ClassifierScores,
-    Confusion,
-    auc,
-    confusion_at_threshold,
-    predict_at_threshold,
-)
+from mlu_math.confusion import Confusion, confusion_at_threshold, predict_at_threshold
 from mlu_math.fairness import (
     EqualizedOdds,
     equalized_odds_thresholds,
@@ -43,6 +37,8 @@ from mlu_math.fairness import (
     most_accurate_threshold,
     pooled_accuracy,
 )
+from mlu_math.ranking import auc
+from mlu_math.scores import ClassifierScores
 from scenes.base import BaseParams, ExplainerScene
 from scenes.components import (
     Readout,

@@ -23,12 +23,8 @@ from manim import (
     linear,
 )
 
-from mlu_math import (
-    Confusion,
-    confusion_at_threshold,
-    precision_recall_curve,
-    predict_at_threshold,
-)
+from mlu_math.confusion import Confusion, confusion_at_threshold, predict_at_threshold
+from mlu_math.ranking import precision_recall_curve
 from mlu_math.threshold_metrics import (
     ThresholdMetrics,
     best_f1,

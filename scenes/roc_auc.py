@@ -23,17 +23,9 @@ from manim import (
     linear,
 )
 
-from mlu_math import (
-    ClassifierScores,
-    all_pairs,
-    breast_cancer_scores,
-    pair_outcomes,
-    perfect_scores,
-    random_pairs,
-    random_scores,
-    roc_auc_score,
-    roc_curve,
-)
+from mlu_math.pairs import all_pairs, pair_outcomes, random_pairs
+from mlu_math.ranking import roc_auc_score, roc_curve
+from mlu_math.scores import ClassifierScores, breast_cancer_scores, perfect_scores, random_scores
 from scenes.base import check_range
 from scenes.components import (
     ConfusionMatrix,

@@ -8,13 +8,8 @@ import numpy as np
 from manim import Create, FadeIn, LaggedStart, ValueTracker
 from manim.typing import Point3D
 
-from mlu_math import (
-    WEAK_FEATURES,
-    Confusion,
-    breast_cancer_scores,
-    confusion_at_threshold,
-    predict_at_threshold,
-)
+from mlu_math.confusion import Confusion, confusion_at_threshold, predict_at_threshold
+from mlu_math.scores import WEAK_FEATURES, breast_cancer_scores
 from scenes.base import BaseParams, ExplainerScene, check_range
 from scenes.components import Readout, ScoreStrip
 

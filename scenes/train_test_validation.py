@@ -25,7 +25,7 @@ from manim import (
     smooth,
 )
 
-from mlu_math import accuracy_score
+from mlu_math.cross_validation import accuracy_score
 from mlu_math.pets import (
     FEATURE_SETS,
     FeatureSetScore,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from manim import DOWN, LEFT, VGroup
 
-from mlu_math import Confusion
+from mlu_math.confusion import Confusion
 from scenes.components.readout import Readout
 from scenes.components.text import TextRole, build_text
 from scenes.theme import Theme
