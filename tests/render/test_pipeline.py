@@ -9,6 +9,7 @@ from PIL import Image
 from mlu_render import render as render_module
 from mlu_render.job import RenderJob
 from mlu_render.keyframes import render_key_frames
+from mlu_render.record import read_record
 from mlu_render.render import render, scene_duration
 from scenes.registry import get_scene
 from scenes.theme import get_theme
@@ -43,7 +44,28 @@ def test_outputs_have_stable_names_and_nothing_else_is_left(rendered):
     assert names == sorted(
         f"roc-auc-low.{ext}" for ext in ("mp4", "gif", "png", "srt", "vtt", "chapters.vtt")
     )
-    assert sorted(p.name for p in folder.iterdir()) == names
+    assert sorted(p.name for p in folder.iterdir()) == sorted([*names, "roc-auc-low.render.json"])
+
+
+def test_record_lists_the_files_the_command_and_the_key(rendered):
+    record = rendered.record
+    assert not rendered.cached
+    assert record.outputs == tuple(path.name for path in rendered.outputs)
+    assert record.sizes == tuple(path.stat().st_size for path in rendered.outputs)
+    assert record.command == (
+        "mlu render roc-auc --quality low --format mp4,gif,png --gif-width 640 --gif-fps 20"
+    )
+    assert record.title == get_scene("roc-auc").title
+    assert len(record.key) == 64
+    assert read_record(rendered.job.folder / "roc-auc-low.render.json") == record
+
+
+def test_mp4_is_encoded_with_the_faster_x264_preset(rendered):
+    # x264 writes its settings into the stream; veryfast searches at subme=2
+    # (manim's default preset, medium, at subme=7).
+    data = (rendered.job.folder / "roc-auc-low.mp4").read_bytes()
+    assert b"subme=2" in data
+    assert b"crf=23.0" in data
 
 
 def test_mp4_has_the_size_rate_and_length_of_the_scene(rendered, expected_seconds):
@@ -108,6 +130,10 @@ def test_subtitles_hold_one_cue_per_caption(rendered):
 def test_poster_only_render_skips_the_animation(tmp_path):
     result = render(RenderJob("roc-auc", quality="low", formats=("png",), out_dir=tmp_path))
     assert [p.name for p in result.outputs] == ["roc-auc-low.png"]
+    assert sorted(p.name for p in tmp_path.joinpath("roc-auc").iterdir()) == [
+        "roc-auc-low.png",
+        "roc-auc-low.render.json",
+    ]
     assert Image.open(result.outputs[0]).size == LOW[:2]
 
 
