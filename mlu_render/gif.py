@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import math
-import os
 import subprocess
 from collections.abc import Iterator
 from fractions import Fraction
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Self
+from typing import IO, TYPE_CHECKING, Self
 
 import imageio_ffmpeg
 import numpy as np
 from numpy.typing import NDArray
 
-from mlu_render.ffmpeg import FfmpegError, ffmpeg_command, run_ffmpeg
+from mlu_render.ffmpeg import FfmpegError, ffmpeg_command
+
+if TYPE_CHECKING:
+    from mlu_render.gif_budget import BudgetChoice
 
 __all__ = [
     "GIF_FRAME_RATES",
@@ -35,12 +37,6 @@ MIN_WIDTH = 16
 
 _RAW_PIXEL_FORMATS = {3: "rgb24", 4: "rgba"}
 _SCALE_FLAGS = "lanczos+accurate_rnd+full_chroma_int"
-_PALETTEGEN = "palettegen=max_colors=256:reserve_transparent=0:stats_mode=diff"
-# ffmpeg's diff statistics count a pixel of frame k - 1 where frame k differs,
-# so colours that appear late and stay to the end would never be counted. An
-# extra frame after the last, its negative, differs everywhere and counts it.
-_COUNT_LAST_FRAME = "tpad=stop=1:stop_mode=clone,negate=enable='gte(n,{n_frames})'"
-_PALETTEUSE = "[0:v][1:v]paletteuse=dither=none:diff_mode=rectangle"
 
 
 def _check_source_fps(source_fps: float) -> Fraction:
@@ -207,7 +203,6 @@ class GifWriter:
         self._ratio = Fraction(self.fps) / _check_source_fps(source_fps)
         stem = self.target.stem
         self.intermediate_path = self.workdir / f"{stem}.lossless.mkv"
-        self._palette_path = self.workdir / f"{stem}.palette.png"
         self._log_path = self.workdir / f"{stem}.ffmpeg.log"
         self._partial_path = self.target.with_name(f".{self.target.name}.partial")
         self.source_frame_count = 0
@@ -216,6 +211,7 @@ class GifWriter:
         self._process: subprocess.Popen[bytes] | None = None
         self._log: IO[bytes] | None = None
         self._state = "open"
+        self.choice: BudgetChoice | None = None
 
     def __enter__(self) -> Self:
         return self
@@ -264,8 +260,24 @@ class GifWriter:
         self._send(pixels, stop - self.frame_count)
         self.source_frame_count, self.frame_count = end, stop
 
-    def close(self) -> Path:
+    def close(
+        self,
+        *,
+        start: float | None = None,
+        end: float | None = None,
+        max_bytes: int | None = None,
+    ) -> Path:
         """Finish the lossless video, then encode the GIF from it.
+
+        Parameters
+        ----------
+        start, end : float, optional
+            Keep only GIF frames shown in ``[start, end)`` seconds.
+        max_bytes : int, optional
+            Fit the GIF in this many bytes: width (up to this writer's),
+            frame rate (up to its) and palette are chosen by
+            :func:`mlu_render.gif_budget.fit_gif_budget`, and the choice is
+            kept in :attr:`choice`.
 
         Returns
         -------
@@ -278,6 +290,8 @@ class GifWriter:
             When no frame was written, or the writer was aborted.
         FfmpegError
             When an ffmpeg pass fails; partial files are then removed.
+        GifBudgetError
+            When no candidate fits ``max_bytes``; nothing is left behind.
 
         """
         if self._state == "closed":
@@ -288,7 +302,7 @@ class GifWriter:
             raise RuntimeError("no frames were written, so there is no GIF to make")
         try:
             self._finish_intermediate()
-            self._encode_gif()
+            self._encode_gif(start, end, max_bytes)
         except BaseException:
             self.abort()
             raise
@@ -308,7 +322,6 @@ class GifWriter:
         self._close_log()
         for path in (
             self.intermediate_path,
-            self._palette_path,
             self._log_path,
             self._partial_path,
         ):
@@ -388,25 +401,28 @@ class GifWriter:
         self._close_log()
         self._log_path.unlink(missing_ok=True)
 
-    def _encode_gif(self) -> None:
-        """Run palettegen then paletteuse, and move the GIF into place."""
-        count_last_frame = _COUNT_LAST_FRAME.format(n_frames=self.frame_count)
-        run_ffmpeg(
-            [
-                *("-i", self.intermediate_path),
-                *("-vf", f"{count_last_frame},{_PALETTEGEN}"),
-                *("-frames:v", "1", "-update", "1", self._palette_path),
-            ]
+    def _encode_gif(
+        self, start: float | None, end: float | None, max_bytes: int | None
+    ) -> None:
+        """Make the GIF from the lossless video: as it is, or fitted to a budget."""
+        # Imported here: gif_budget builds on this module's sizes and rates.
+        from mlu_render.gif_budget import encode_gif, fit_gif_budget
+
+        if max_bytes is None:
+            encode_gif(
+                self.intermediate_path, self.target, start=start, end=end, workdir=self.workdir
+            )
+            return
+        self.choice = fit_gif_budget(
+            self.intermediate_path,
+            self.target,
+            max_bytes=max_bytes,
+            max_width=self.size[0],
+            max_fps=self.fps,
+            start=start,
+            end=end,
+            workdir=self.workdir,
         )
-        run_ffmpeg(
-            [
-                *("-i", self.intermediate_path, "-i", self._palette_path),
-                *("-lavfi", _PALETTEUSE, "-loop", "0", "-f", "gif"),
-                self._partial_path,
-            ]
-        )
-        self._palette_path.unlink(missing_ok=True)
-        os.replace(self._partial_path, self.target)
 
     def _close_stdin(self) -> None:
         if self._process is not None and self._process.stdin is not None:
