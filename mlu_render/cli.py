@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -9,11 +10,11 @@ from typing import Any, TypeVar
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from mlu_render.errors import JobError, MissingDependencyError
 from mlu_render.job import FORMATS, RenderJob
+from mlu_render.manifest import read_manifest
 from mlu_render.manim_config import QUALITIES
 from mlu_render.params import describe_params, parse_assignments
 
@@ -35,6 +36,11 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     if bad or not formats:
         raise click.BadParameter(f"{', '.join(bad) or value!r}; choose from {', '.join(FORMATS)}")
     return formats
+
+
+JOB_OPTIONS = ("quality", "formats", "theme", "gif_width", "gif_fps", "gif_max_kb", "gif_start",
+               "gif_end", "data", "positive")  # fmt: skip
+"""Options that describe a job; a manifest gives them per job instead."""
 
 
 def render_options(command: F) -> F:
@@ -97,6 +103,25 @@ def render_options(command: F) -> F:
             help="GIF frame rate; divides 100 so delays are exact.",
         ),
         click.option(
+            "--gif-max-kb",
+            type=click.IntRange(min=1),
+            default=None,
+            metavar="KB",
+            help="Fit the GIF in KB kilobytes: width, fps and colours chosen to fit.",
+        ),
+        click.option(
+            "--gif-start",
+            default=None,
+            metavar="WHEN",
+            help="Start the GIF here: seconds, or a chapter's name.",
+        ),
+        click.option(
+            "--gif-end",
+            default=None,
+            metavar="WHEN",
+            help="End the GIF here: seconds, or a chapter's name (its end).",
+        ),
+        click.option(
             "--data",
             type=click.Path(path_type=Path, dir_okay=False),
             default=None,
@@ -107,6 +132,35 @@ def render_options(command: F) -> F:
             default=None,
             metavar="LABEL",
             help="Which --data label is the positive class, if not 0/1, true/false, yes/no.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def batch_options(command: F) -> F:
+    """Attach the options that say how a batch of jobs runs."""
+    options = [
+        click.option(
+            "--jobs",
+            "-j",
+            type=click.IntRange(min=1),
+            default=None,
+            help="Jobs to render at once, each in its own process.  [default: number of cores]",
+        ),
+        click.option("--force", is_flag=True, help="Render even jobs whose files are up to date."),
+        click.option(
+            "--shard",
+            default=None,
+            metavar="I/N",
+            help="Render only the I-th of N balanced parts of the jobs (for a CI matrix).",
+        ),
+        click.option(
+            "--scheduler",
+            default=None,
+            metavar="ADDRESS",
+            help="Run the jobs on this Dask scheduler (tcp://host:8786); OUT must be shared.",
         ),
     ]
     for option in reversed(options):
@@ -148,35 +202,177 @@ def list_params(slug: str) -> None:
 
 
 @main.command("render")
-@click.argument("slugs", nargs=-1, required=True, metavar="SLUG...")
+@click.argument("slugs", nargs=-1, metavar="[SLUG]...")
+@click.option("--all", "render_all", is_flag=True, help="Render every scene in the catalogue.")
+@click.option(
+    "--manifest",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    help="TOML list of jobs (scene, params, qualities, formats, themes, gif); see README.",
+)
 @render_options
-def render_command(slugs: tuple[str, ...], assignments: tuple[str, ...], **options: Any) -> None:
+@batch_options
+def render_command(
+    slugs: tuple[str, ...],
+    render_all: bool,
+    manifest: Path | None,
+    assignments: tuple[str, ...],
+    jobs: int | None,
+    force: bool,
+    shard: str | None,
+    scheduler: str | None,
+    **options: Any,
+) -> None:
     """Render scenes to OUT/<slug>/<slug>-<quality>.<ext>.
 
     Subtitles (.srt, .vtt) and chapters (.chapters.vtt, and inside the MP4)
-    come with every MP4 or GIF.
+    come with every MP4 or GIF. A job whose files are up to date (same scene
+    code, parameters, options and library versions) is skipped; --force
+    renders it anyway. Jobs run --jobs at a time; one failing does not stop
+    the others, and the exit status is 1 if any failed.
 
-    Example: mlu render roc-auc --quality medium --format mp4,gif,png
-    """
+    \b
+    Examples:
+      mlu render roc-auc --quality medium --format mp4,gif,png
+      mlu render --all --quality low --format gif,png --jobs 2
+      mlu render --manifest course.toml --shard 1/4
+      mlu render roc-auc -f gif --gif-max-kb 800 --gif-start "Area under the curve"
+    """  # noqa: D301 - click's \b keeps the examples' line breaks
     _require_graphics()
-    from mlu_render.render import render
+    from mlu_render.batch import run_batch
+    from mlu_render.console import job_label
+    from mlu_render.render import check_job, prepare_folder
 
+    planned = _plan(slugs, render_all, manifest, assignments, options)
+    for job in planned:
+        _scene_or_exit(job.slug)
     try:
+        for job in planned:
+            check_job(job)
+        planned = _shard(planned, shard)
+        _preflight()
+        for job in planned:
+            prepare_folder(job)
+    except (JobError, MissingDependencyError) as error:
+        raise UsageError(str(error)) from None
+    outcomes = _run(planned, run_batch, jobs=jobs, force=force, scheduler=scheduler)
+    for outcome in outcomes:
+        for path in outcome.outputs:
+            click.echo(str(path))
+        for note in outcome.notes:
+            click.echo(f"{outcome.job.slug}: {note}", err=True)
+    failed = [outcome for outcome in outcomes if outcome.status == "failed"]
+    for outcome in failed:
+        click.echo(f"{job_label(outcome.job)} failed: {outcome.error}", err=True)
+    if failed:
+        raise click.ClickException(f"{len(failed)} of {len(outcomes)} jobs failed")
+
+
+@main.command("gallery")
+@click.option(
+    "--out",
+    "-o",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("renders"),
+    show_default=True,
+    help="The output folder of `mlu render`; index.html is written there.",
+)
+@click.option("--title", default=None, help="The page's heading.")
+def gallery_command(out_dir: Path, title: str | None) -> None:
+    """Write OUT/index.html: every render's poster, GIF and MP4, with its command.
+
+    The MP4s carry their subtitle and chapter tracks. Browsers load tracks
+    over http, not from file://, so serve the folder to see subtitles.
+
+    Example: mlu gallery --out renders
+    """
+    import warnings
+
+    from mlu_render.gallery import DEFAULT_TITLE, write_gallery
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            index = write_gallery(out_dir, title=title or DEFAULT_TITLE)
+        except ValueError as error:
+            raise UsageError(str(error)) from None
+    for warning in caught:
+        click.echo(f"warning: {warning.message}", err=True)
+    click.echo(str(index))
+
+
+def _plan(
+    slugs: tuple[str, ...],
+    render_all: bool,
+    manifest: Path | None,
+    assignments: tuple[str, ...],
+    options: dict[str, Any],
+) -> list[RenderJob]:
+    """Turn the command line into jobs, refusing contradictory requests."""
+    requested = {"SLUG": bool(slugs), "--all": render_all, "--manifest": manifest is not None}
+    sources = [name for name, given in requested.items() if given]
+    if len(sources) != 1:
+        raise UsageError(
+            "give scenes to render as SLUG..., --all or --manifest FILE, one of them"
+            + (f" (got {', '.join(sources)})" if sources else "")
+        )
+    try:
+        if manifest is not None:
+            _refuse_job_options_with_manifest(assignments)
+            return read_manifest(manifest, out_dir=options["out_dir"])
+        if render_all:
+            from scenes.registry import SCENES
+
+            slugs = tuple(sorted(SCENES))
         overrides = tuple(parse_assignments(assignments).items())
         gif_fps = int(options.pop("gif_fps"))
-        jobs = [RenderJob(slug, overrides=overrides, gif_fps=gif_fps, **options) for slug in slugs]
+        return [RenderJob(slug, overrides=overrides, gif_fps=gif_fps, **options) for slug in slugs]
     except JobError as error:
         raise UsageError(str(error)) from None
-    for job in jobs:
-        _scene_or_exit(job.slug)
-    for job in jobs:
-        try:
-            with _progress_bar(job) as progress:
-                result = render(job, progress)
-        except (JobError, MissingDependencyError) as error:
-            raise UsageError(str(error)) from None
-        for path in result.outputs:
-            click.echo(str(path))
+
+
+def _refuse_job_options_with_manifest(assignments: tuple[str, ...]) -> None:
+    context = click.get_current_context()
+    given = [
+        f"--{name.replace('_', '-')}"
+        for name in JOB_OPTIONS
+        if context.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT
+    ]
+    if assignments:
+        given.append("--set")
+    if given:
+        raise UsageError(f"{', '.join(given)}: with --manifest, give these in the manifest's jobs")
+
+
+def _shard(planned: list[RenderJob], shard: str | None) -> list[RenderJob]:
+    if shard is None:
+        return planned
+    from mlu_render.shard import parse_shard, shard_jobs
+
+    return shard_jobs(planned, *parse_shard(shard))
+
+
+def _preflight() -> None:
+    from mlu_render.preflight import require
+
+    require()
+
+
+def _run(planned: list[RenderJob], run_batch: Callable[..., Any], **how: Any) -> list[Any]:
+    """Run the batch with bars on a terminal, then print the summary to stderr."""
+    from mlu_render.console import BarsReporter, summary_table
+
+    console = Console(stderr=True)
+    workers = how.pop("jobs") or os.cpu_count() or 1
+    if console.is_terminal and sys.stderr.isatty():
+        with BarsReporter(planned, console) as reporter:
+            outcomes = run_batch(planned, workers=workers, reporter=reporter, **how)
+    else:
+        outcomes = run_batch(planned, workers=workers, **how)
+    if len(outcomes) > 1 or any(outcome.status != "rendered" for outcome in outcomes):
+        console.print(summary_table(outcomes))
+    return outcomes
 
 
 def _require_graphics() -> None:
@@ -196,45 +392,3 @@ def _scene_or_exit(slug: str):
         return get_scene(slug)
     except UnknownSceneError as error:
         raise UsageError(str(error)) from None
-
-
-class _RichProgress:
-    """Adapts a rich progress bar to :class:`mlu_render.render.Progress`."""
-
-    def __init__(self, bar: Progress | None, label: str) -> None:
-        self.bar = bar
-        self.label = label
-        self.task: Any = None
-
-    def __enter__(self) -> _RichProgress | None:
-        if self.bar is None:
-            return None
-        self.bar.__enter__()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(*exc)
-
-    def start(self, total_seconds: float) -> None:
-        assert self.bar is not None
-        self.task = self.bar.add_task(self.label, total=total_seconds)
-
-    def advance(self, seconds: float) -> None:
-        if self.bar is not None and self.task is not None:
-            self.bar.advance(self.task, seconds)
-
-
-def _progress_bar(job: RenderJob) -> _RichProgress:
-    """One bar per render, on an interactive terminal only."""
-    console = Console(stderr=True)
-    bar = None
-    if console.is_terminal and sys.stderr.isatty():
-        bar = Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            TextColumn("{task.completed:>5.1f}/{task.total:.1f} s"),
-            TimeRemainingColumn(),
-            console=console,
-        )
-    return _RichProgress(bar, f"{job.slug} {job.quality}")

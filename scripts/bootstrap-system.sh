@@ -12,6 +12,8 @@ packages=(
     texlive-latex-extra # standalone.cls, manim's default TeX template
     dvisvgm            # turns TeX output into SVG paths
     fonts-inter        # the theme's typeface
+    chromium           # the gallery page is tested in a real headless browser
+    chromium-driver    # ...driven by selenium through chromedriver
 )
 names=()
 for entry in "${packages[@]}"; do names+=("${entry%% *}"); done

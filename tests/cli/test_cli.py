@@ -19,7 +19,7 @@ def run():
     return lambda *args: runner.invoke(main, list(args))
 
 
-@pytest.mark.parametrize("command", [[], ["list"], ["params"], ["render"]])
+@pytest.mark.parametrize("command", [[], ["list"], ["params"], ["render"], ["gallery"]])
 def test_every_command_has_help(run, command):
     result = run(*command, "--help")
     assert result.exit_code == 0
@@ -173,3 +173,10 @@ def test_data_a_scene_cannot_draw_is_refused_before_rendering(run, tmp_path, slu
     assert result.exit_code == 2
     assert message in result.output
     assert not out.exists()
+
+
+def test_gallery_of_an_empty_folder_says_to_render_first(run, tmp_path):
+    result = run("gallery", "--out", str(tmp_path))
+    assert result.exit_code == 2
+    assert "render first" in result.output
+    assert not (tmp_path / "index.html").exists()

@@ -35,7 +35,13 @@ def test_not_root_prints_the_exact_apt_get_line_and_fails(tmp_path):
     assert "run as root:  apt-get update && apt-get install -y --no-install-recommends " in (
         done.stderr
     )
-    for package in ("libcairo2-dev", "libpango1.0-dev", "texlive-latex-extra", "dvisvgm"):
+    for package in (
+        "libcairo2-dev",
+        "texlive-latex-extra",
+        "dvisvgm",
+        "chromium",
+        "chromium-driver",
+    ):
         assert package in done.stderr
     assert "apt-get must not run" not in done.stderr
 
