@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numbers
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
@@ -58,6 +60,26 @@ def _shown(values: NDArray) -> str:
     shown = ", ".join(repr(v.item()) for v in values[:_MAX_SHOWN])
     more = ", ..." if values.size > _MAX_SHOWN else ""
     return f"[{shown}{more}]"
+
+
+def check_count(value: object, name: str, minimum: int) -> int:
+    """Return ``value`` as an int of at least ``minimum``, or raise naming ``name``."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise ValueError(f"{name} must be an integer, got {value!r}")
+    if value < minimum:
+        raise ValueError(f"{name} must be at least {minimum}, got {value}")
+    return int(value)
+
+
+def as_generator(rng: object, name: str = "rng") -> np.random.Generator:
+    """Return ``rng`` if it is a numpy Generator, or a new one seeded with it (an int >= 0)."""
+    if isinstance(rng, np.random.Generator):
+        return rng
+    if isinstance(rng, bool) or not isinstance(rng, numbers.Integral) or rng < 0:
+        raise ValueError(
+            f"{name} must be a numpy.random.Generator or an int seed >= 0, got {rng!r}"
+        )
+    return np.random.default_rng(int(rng))
 
 
 def check_finite(array: NDArray[np.float64], name: str) -> NDArray[np.float64]:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import math
-import numbers
 import warnings
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from mlu_math._validation import as_1d
+from mlu_math._validation import as_1d, as_generator, check_count
 
 __all__ = [
     "Split",
@@ -26,18 +25,9 @@ Split = tuple[IndexArray, IndexArray]
 Seed = int | np.random.Generator | None
 
 
-def _check_count(value: object, name: str, *, minimum: int) -> int:
-    """Return ``value`` as an int at least ``minimum``, or raise naming ``name``."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise ValueError(f"{name} must be an integer, got {value!r}")
-    if value < minimum:
-        raise ValueError(f"{name} must be at least {minimum}, got {value}")
-    return int(value)
-
-
 def _check_n_splits(n_splits: object, n_samples: int) -> int:
     """Return a valid number of folds for ``n_samples`` samples."""
-    k = _check_count(n_splits, "n_splits", minimum=2)
+    k = check_count(n_splits, "n_splits", minimum=2)
     if k > n_samples:
         raise ValueError(
             f"n_splits must not exceed the number of samples, got n_splits={k} "
@@ -56,15 +46,7 @@ def _generator(shuffle: bool, seed: Seed) -> np.random.Generator | None:
         return None
     if seed is None:
         raise ValueError("seed is required when shuffle=True, so that the folds repeat")
-    return _as_generator(seed)
-
-
-def _as_generator(seed: int | np.random.Generator) -> np.random.Generator:
-    if isinstance(seed, np.random.Generator):
-        return seed
-    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
-        raise ValueError(f"seed must be an int or a numpy.random.Generator, got {seed!r}")
-    return np.random.default_rng(int(seed))
+    return as_generator(seed, "seed")
 
 
 def _splits_from_folds(fold_of_sample: NDArray[np.intp], n_splits: int) -> list[Split]:
@@ -127,7 +109,7 @@ def kfold_indices(
     >>> [test.tolist() for _, test in kfold_indices(5, 2)]
     [[0, 1, 2], [3, 4]]
     """
-    n = _check_count(n_samples, "n_samples", minimum=1)
+    n = check_count(n_samples, "n_samples", minimum=1)
     k = _check_n_splits(n_splits, n)
     rng = _generator(shuffle, seed)
     permutation = None if rng is None else rng.permutation(n)
@@ -252,7 +234,7 @@ def leave_one_out_indices(n_samples: int) -> list[Split]:
     >>> [(train.tolist(), test.tolist()) for train, test in leave_one_out_indices(3)]
     [([1, 2], [0]), ([0, 2], [1]), ([0, 1], [2])]
     """
-    n = _check_count(n_samples, "n_samples", minimum=2)
+    n = check_count(n_samples, "n_samples", minimum=2)
     return kfold_indices(n, n)
 
 
@@ -287,14 +269,14 @@ def shuffle_split_indices(
     >>> [(t.size, v.size) for t, v in shuffle_split_indices(10, 2, seed=0)]
     [(7, 3), (7, 3)]
     """
-    n = _check_count(n_samples, "n_samples", minimum=2)
-    repeats = _check_count(n_splits, "n_splits", minimum=1)
+    n = check_count(n_samples, "n_samples", minimum=2)
+    repeats = check_count(n_splits, "n_splits", minimum=1)
     if not 0.0 < test_size < 1.0:
         raise ValueError(f"test_size must be strictly between 0 and 1, got {test_size}")
     n_test = math.ceil(test_size * n)
     if n_test >= n:
         raise ValueError(f"test_size={test_size} leaves no training samples out of n_samples={n}")
-    rng = _as_generator(seed)
+    rng = as_generator(seed, "seed")
     splits = []
     for _ in range(repeats):
         order = rng.permutation(n)

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from manim import FadeIn, FadeOut, Mobject, Scene
+from manim import UP, FadeIn, FadeOut, Mobject, Scene
 
 from mlu_math.scores import ClassifierScores
-from scenes.components.text import build_caption, build_header
+from scenes.components.text import build_caption, build_header, build_title_card
 from scenes.theme import Theme, get_theme
 from scenes.timeline import Timeline
 
@@ -22,7 +22,13 @@ KeyFrameHook = Callable[["ExplainerScene", str], None]
 def check_range(name: str, value: float, low: float, high: float) -> None:
     """Raise ``ValueError`` unless ``low <= value <= high``, naming the parameter."""
     if not low <= value <= high:
-        raise ValueError(f"{name} must be in [{low:g}, {high:g}], got {value:g}")
+        span = f"[{_number(low)}, {_number(high)}]"
+        raise ValueError(f"{name} must be in {span}, got {_number(value)}")
+
+
+def _number(value: float) -> str:
+    """Write whole numbers in full (4294967295), others briefly (0.05)."""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,10 @@ class BaseParams:
 
     seed: int = 0
     captions: bool = True
+
+    def __post_init__(self) -> None:
+        # numpy's generators and scikit-learn's random_state take 0 .. 2**32 - 1.
+        check_range("seed", self.seed, 0, 2**32 - 1)
 
 
 class ExplainerScene(Scene):
@@ -131,6 +141,18 @@ class ExplainerScene(Scene):
         self.timeline.start_caption(self.time, text)
         if self.params.captions:
             self._caption = self._swap(self._caption, build_caption(text, self.theme))
+
+    def show_title_card(self, subtitle: str, caption: str, *, seconds: float = 3.0) -> None:
+        """Open the scene: its title over ``subtitle``, ``caption`` below, for ``seconds``.
+
+        This is the "Introduction" chapter, without a header.
+        """
+        self.chapter("Introduction", header=False)
+        card = build_title_card(self.title, subtitle, self.theme)
+        self.play(FadeIn(card, shift=0.2 * UP))
+        self.caption(caption)
+        self.wait(seconds)
+        self.play(FadeOut(card))
 
     def clear_header(self) -> None:
         """Fade out the chapter header (for full-frame title cards)."""

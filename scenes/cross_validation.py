@@ -23,7 +23,7 @@ from numpy.typing import NDArray
 from mlu_math.cross_validation import breast_cancer_sample, cross_val_scores
 from mlu_math.folds import kfold_indices, leave_one_out_indices, shuffle_split_indices
 from scenes.base import BaseParams, ExplainerScene
-from scenes.components import Readout, build_text, build_title_card
+from scenes.components import Readout, build_text
 from scenes.components.fold_grid import FoldGrid, build_legend, split_colors, validation_masks
 from scenes.components.score_columns import ScoreColumns
 from scenes.components.score_dots import ScoreDots
@@ -75,6 +75,7 @@ class CrossValidationParams(BaseParams):
     step_seconds: float = 2.0
 
     def __post_init__(self) -> None:
+        super().__post_init__()
         checks = (
             ("n_samples", self.n_samples, 30, 150),
             ("test_size", self.test_size, 0.1, 0.5),
@@ -188,17 +189,12 @@ class CrossValidation(ExplainerScene):
     # Title
     def show_title(self) -> None:
         """Open on the title card."""
-        self.chapter("Introduction", header=False)
-        card = build_title_card(
-            self.title, "How well will a model do on data it has never seen?", self.theme
-        )
-        self.play(FadeIn(card, shift=0.2 * UP))
-        self.caption(
+        self.show_title_card(
+            "How well will a model do on data it has never seen?",
             "A model always looks good on the data it learned from, "
-            "so we judge it on data it did not see. But which data?"
+            "so we judge it on data it did not see. But which data?",
+            seconds=4,
         )
-        self.wait(4)
-        self.play(FadeOut(card))
 
     # The validation-set approach
     def show_data(self) -> None:

@@ -46,7 +46,6 @@ from scenes.components import (
     ScoreStrip,
     ThresholdMarker,
     build_text,
-    build_title_card,
 )
 from scenes.components.group_rates import GroupRates
 from scenes.components.share_bars import ShareBars
@@ -132,6 +131,7 @@ class EqualityOfOddsParams(BaseParams):
     sweep_seconds: float = 10.0
 
     def __post_init__(self) -> None:
+        super().__post_init__()
         if not 20 <= self.n_per_group <= 300:
             raise ValueError(f"n_per_group must be in [20, 300], got {self.n_per_group}")
         if not 0.0 <= self.tolerance <= 0.2:
@@ -255,20 +255,14 @@ class EqualityOfOdds(ExplainerScene):
     # Title
     def show_title(self) -> None:
         """Open on the title card."""
-        self.chapter("Introduction", header=False)
-        card = build_title_card(self.title, "Is a model equally wrong for everyone?", self.theme)
-        self.play(FadeIn(card, shift=0.2 * UP))
         if self.data is None:
-            self.caption(
+            opening = (
                 "A lender's model scores loan applicants from two groups, A and B. "
                 "Made-up data: no real people."
             )
         else:
-            self.caption(
-                f"A classifier scores samples from two groups: {' and '.join(self.names)}."
-            )
-        self.wait(3)
-        self.play(FadeOut(card))
+            opening = f"A classifier scores samples from two groups: {' and '.join(self.names)}."
+        self.show_title_card("Is a model equally wrong for everyone?", opening, seconds=3)
 
     # Groups
     def show_groups(self) -> None:

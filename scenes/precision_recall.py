@@ -40,7 +40,6 @@ from scenes.components import (
     ScoreStrip,
     ThresholdMarker,
     build_text,
-    build_title_card,
 )
 from scenes.components.baseline_readout import BaselineReadout, text_baseline
 from scenes.components.metric_chart import MetricChart
@@ -262,15 +261,12 @@ class PrecisionRecall(ThresholdStory):
     # Title
     def show_title(self) -> None:
         """Open on the title card."""
-        self.chapter("Introduction", header=False)
-        card = build_title_card(self.title, "What is a classifier's yes worth?", self.theme)
-        self.play(FadeIn(card, shift=0.2 * UP))
-        self.caption(
+        self.show_title_card(
+            "What is a classifier's yes worth?",
             f"A classifier gives each {self.words.item} a score; "
-            "a threshold turns the scores into yes or no."
+            "a threshold turns the scores into yes or no.",
+            seconds=2.5,
         )
-        self.wait(2.5)
-        self.play(FadeOut(card))
 
     # Scores
     def show_scores(self) -> None:

@@ -34,7 +34,6 @@ from scenes.components import (
     ScoreStrip,
     ThresholdMarker,
     build_text,
-    build_title_card,
 )
 from scenes.components.text import MINUS
 from scenes.theme import Theme
@@ -139,12 +138,11 @@ class RocAuc(ThresholdStory):
     # Title
     def show_title(self) -> None:
         """Open on the title card."""
-        self.chapter("Introduction", header=False)
-        card = build_title_card(self.title, "How well does a classifier rank?", self.theme)
-        self.play(FadeIn(card, shift=0.2 * UP))
-        self.caption("A classifier does not say yes or no: it gives a score.")
-        self.wait(2.5)
-        self.play(FadeOut(card))
+        self.show_title_card(
+            "How well does a classifier rank?",
+            "A classifier does not say yes or no: it gives a score.",
+            seconds=2.5,
+        )
 
     # Scores
     def show_scores(self) -> None:

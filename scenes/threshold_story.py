@@ -92,6 +92,7 @@ class ThresholdStoryParams(BaseParams):
     sweep_seconds: float = 14.0
 
     def __post_init__(self) -> None:
+        super().__post_init__()
         check_range("test_size", self.test_size, 0.05, 0.9)
         check_range("threshold", self.threshold, 0.0, 1.0)
         check_range("sweep_seconds", self.sweep_seconds, 1.0, 120.0)

@@ -38,7 +38,7 @@ from mlu_math.pets import (
 )
 from mlu_math.split import train_validation_test_split
 from scenes.base import BaseParams, ExplainerScene
-from scenes.components import Readout, build_text, build_title_card
+from scenes.components import Readout, build_text
 from scenes.components.sample_groups import SampleGroups
 from scenes.components.scatter_plane import ScatterPlane, build_class_marker
 from scenes.components.score_table import ScoreTable
@@ -123,6 +123,7 @@ class TrainTestValidationParams(BaseParams):
     drag_seconds: float = 9.0
 
     def __post_init__(self) -> None:
+        super().__post_init__()
         checks = (
             ("n_pets", self.n_pets, 60, 160),
             ("dog_share", self.dog_share, 0.2, 0.8),
@@ -265,12 +266,11 @@ class TrainTestValidation(ExplainerScene):
     # Title
     def show_title(self) -> None:
         """Open on the title card."""
-        self.chapter("Introduction", header=False)
-        card = build_title_card(self.title, "Why we split our data three ways", self.theme)
-        self.play(FadeIn(card, shift=0.2 * UP))
-        self.caption("Is this pet a cat or a dog? Let's build a classifier, and judge it fairly.")
-        self.wait(2.5)
-        self.play(FadeOut(card))
+        self.show_title_card(
+            "Why we split our data three ways",
+            "Is this pet a cat or a dog? Let's build a classifier, and judge it fairly.",
+            seconds=2.5,
+        )
 
     # The pets
     def show_pets(self) -> None:

@@ -183,7 +183,10 @@ def test_shuffle_splits_repeat_for_a_seed_and_differ_from_each_other():
         (lambda: kfold_indices(10, 2, seed=0), "seed has no effect unless shuffle=True"),
         (lambda: kfold_indices(10, 2, shuffle=True), "seed is required when shuffle=True"),
         (lambda: kfold_indices(10, 2, shuffle="yes", seed=0), "shuffle must be True or False"),
-        (lambda: kfold_indices(10, 2, shuffle=True, seed=1.5), "seed must be an int"),
+        (
+            lambda: kfold_indices(10, 2, shuffle=True, seed=1.5),
+            "seed must be a numpy.random.Generator or an int seed",
+        ),
         (lambda: stratified_kfold_indices([0, 0, 1, 1], 3), "greater than the size of every class"),
         (lambda: stratified_kfold_indices([0, 1], 3), "n_splits must not exceed"),
         (lambda: stratified_kfold_indices([[0, 1], [1, 0]], 2), "y must be 1-D"),

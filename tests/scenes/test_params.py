@@ -6,6 +6,7 @@ import pytest
 
 from mlu_render.errors import JobError
 from mlu_render.params import build_params, parse_assignments
+from scenes.registry import SCENES, get_scene
 from scenes.roc_auc import RocAucParams
 
 
@@ -39,3 +40,10 @@ def test_values_are_converted_to_the_field_type(assignments, field, expected):
 def test_bad_assignments_are_refused_with_a_clear_message(assignments, message):
     with pytest.raises(JobError, match=message):
         build_params(RocAucParams, parse_assignments(assignments))
+
+
+@pytest.mark.parametrize("slug", sorted(SCENES))
+@pytest.mark.parametrize("seed", [-1, 2**32])
+def test_every_scene_refuses_a_seed_numpy_cannot_take(slug, seed):
+    with pytest.raises(ValueError, match=rf"seed must be in \[0, 4294967295\], got {seed}"):
+        get_scene(slug).Params(seed=seed)
