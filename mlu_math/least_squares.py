@@ -1,0 +1,134 @@
+"""Least squares through the SVD: the minimum-norm solution, ridge, singular values."""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+__all__ = ["min_norm_least_squares", "ridge_regression", "singular_values"]
+
+
+def _check_matrix(X: ArrayLike) -> NDArray[np.float64]:
+    """Return ``X`` as a finite 2-D float array with at least one row and column."""
+    matrix = np.asarray(X, dtype=float)
+    if matrix.ndim != 2:
+        raise ValueError(f"X must be 2-D (n_samples, n_features), got shape {matrix.shape}")
+    if 0 in matrix.shape:
+        raise ValueError(f"X must have at least one row and one column, got shape {matrix.shape}")
+    if not np.all(np.isfinite(matrix)):
+        raise ValueError("X holds NaN or infinite values; it must be finite")
+    return matrix
+
+
+def _check_problem(X: ArrayLike, y: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Return a valid design matrix and a matching 1-D target."""
+    matrix = _check_matrix(X)
+    target = np.asarray(y, dtype=float)
+    if target.ndim != 1:
+        raise ValueError(f"y must be 1-D (n_samples,), got shape {target.shape}")
+    if target.size != matrix.shape[0]:
+        raise ValueError(f"X has {matrix.shape[0]} rows but y has {target.size} values")
+    if not np.all(np.isfinite(target)):
+        raise ValueError("y holds NaN or infinite values; it must be finite")
+    return matrix, target
+
+
+def singular_values(X: ArrayLike) -> NDArray[np.float64]:
+    """Return the singular values of ``X``, largest first.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+        A finite matrix.
+
+    Returns
+    -------
+    s : ndarray of shape (min(n_samples, n_features),)
+        Non-negative, in descending order.
+
+    Examples
+    --------
+    >>> singular_values([[3.0, 0.0], [0.0, -4.0]]).tolist()
+    [4.0, 3.0]
+    """
+    return np.linalg.svd(_check_matrix(X), compute_uv=False)
+
+
+def min_norm_least_squares(
+    X: ArrayLike, y: ArrayLike, *, rcond: float | None = None
+) -> NDArray[np.float64]:
+    """Return the least-squares coefficients of smallest Euclidean norm.
+
+    Among all ``coef`` minimising ``||X @ coef - y||``, the one with the
+    smallest ``||coef||``: ``V diag(1 / s) U.T @ y`` over the singular values
+    ``s`` above the cut-off. When ``X`` has at least as many columns as rows
+    and full row rank, it fits ``y`` exactly: of all interpolating
+    coefficients, the shortest. It equals ``numpy.linalg.pinv(X) @ y`` and
+    ``numpy.linalg.lstsq(X, y)``, and is the limit of ridge regression as the
+    penalty goes to 0.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+        The design matrix (no intercept column is added).
+    y : array-like of shape (n_samples,)
+        Targets.
+    rcond : float, default=None
+        Singular values at or below ``rcond * s.max()`` count as zero. None
+        means ``max(n_samples, n_features) * eps``, numpy's ``lstsq`` default.
+
+    Returns
+    -------
+    coef : ndarray of shape (n_features,)
+
+    Examples
+    --------
+    >>> min_norm_least_squares([[1.0, 1.0]], [2.0]).round(12).tolist()
+    [1.0, 1.0]
+    """
+    matrix, target = _check_problem(X, y)
+    if rcond is None:
+        rcond = max(matrix.shape) * np.finfo(float).eps
+    elif not (np.isfinite(rcond) and rcond >= 0):
+        raise ValueError(f"rcond must be a finite number >= 0 or None, got {rcond!r}")
+    u, s, vt = np.linalg.svd(matrix, full_matrices=False)
+    kept = s > rcond * s[0]
+    inverse = np.zeros_like(s)
+    inverse[kept] = 1.0 / s[kept]
+    return vt.T @ (inverse * (u.T @ target))
+
+
+def ridge_regression(X: ArrayLike, y: ArrayLike, alpha: float) -> NDArray[np.float64]:
+    """Return the ridge coefficients: minimise ``||X @ coef - y||^2 + alpha ||coef||^2``.
+
+    Computed through the SVD as ``V diag(s / (s^2 + alpha)) U.T @ y``, so it
+    works for any shape, including more features than samples. No intercept
+    is fitted: the same coefficients as scikit-learn's
+    ``Ridge(alpha=alpha, fit_intercept=False)``. ``alpha=0`` gives
+    :func:`min_norm_least_squares`.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+        The design matrix.
+    y : array-like of shape (n_samples,)
+        Targets.
+    alpha : float
+        The penalty, at least 0.
+
+    Returns
+    -------
+    coef : ndarray of shape (n_features,)
+
+    Examples
+    --------
+    >>> ridge_regression([[1.0], [1.0]], [1.0, 1.0], alpha=2.0).round(12).tolist()
+    [0.5]
+    """
+    matrix, target = _check_problem(X, y)
+    if not (np.isfinite(alpha) and alpha >= 0):
+        raise ValueError(f"alpha must be a finite number >= 0, got {alpha!r}")
+    if alpha == 0:
+        return min_norm_least_squares(matrix, target)
+    u, s, vt = np.linalg.svd(matrix, full_matrices=False)
+    return vt.T @ (s / (s**2 + alpha) * (u.T @ target))
