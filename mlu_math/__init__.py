@@ -1,5 +1,18 @@
 """Pure NumPy math behind the scenes: curves, confusion counts and scores."""
 
+from mlu_math.bagging import (
+    bootstrap_indices,
+    bootstrap_samples,
+    expected_out_of_bag_share,
+    out_of_bag_mask,
+)
+from mlu_math.bias_variance import (
+    ErrorDecomposition,
+    bias_variance,
+    knn_bias_variance,
+    polynomial_bias_variance,
+)
+from mlu_math.condorcet import majority_vote_probability
 from mlu_math.confusion import (
     Confusion,
     confusion_at_threshold,
@@ -13,6 +26,13 @@ from mlu_math.cross_validation import (
     cross_val_scores,
     random_split_scores,
 )
+from mlu_math.double_descent import (
+    ErrorCurve,
+    coefficient_norm_curve,
+    error_curve,
+    sample_wise_curve,
+    smallest_singular_value_curve,
+)
 from mlu_math.fairness import (
     LENDING_GROUPS,
     EqualizedOdds,
@@ -25,12 +45,17 @@ from mlu_math.fairness import (
     odds_gap,
     pooled_accuracy,
 )
+from mlu_math.feature_maps import features
 from mlu_math.folds import (
     kfold_indices,
     leave_one_out_indices,
     shuffle_split_indices,
     stratified_kfold_indices,
 )
+from mlu_math.forest import Forest, fit_forest, forest_votes, majority_vote, predict_forest
+from mlu_math.impurity import entropy, gini, information_gain
+from mlu_math.interpolation import min_norm_solution, noise_amplification
+from mlu_math.least_squares import min_norm_least_squares, ridge_regression, singular_values
 from mlu_math.logistic import LogisticModel, fit_logistic_regression, log_loss, sigmoid
 from mlu_math.pairs import all_pairs, pair_outcomes, random_pairs
 from mlu_math.pets import (
@@ -56,6 +81,12 @@ from mlu_math.ranking import (
     roc_auc_score,
     roc_curve,
 )
+from mlu_math.regression import (
+    knn_regression,
+    mean_squared_error,
+    polynomial_fit,
+    polynomial_predict,
+)
 from mlu_math.scores import (
     WEAK_FEATURES,
     ClassifierScores,
@@ -76,6 +107,15 @@ from mlu_math.threshold_metrics import (
     subsample_positives,
     to_unit_interval,
 )
+from mlu_math.tree import (
+    Split,
+    TreeNode,
+    best_split,
+    decision_path,
+    fit_tree,
+    predict_tree,
+    tree_nodes,
+)
 
 __all__ = [
     "CAT",
@@ -88,57 +128,96 @@ __all__ = [
     "ClassifierScores",
     "Confusion",
     "EqualizedOdds",
+    "ErrorCurve",
+    "ErrorDecomposition",
     "FeatureSetScore",
+    "Forest",
     "LogisticModel",
     "Pets",
     "PlaneModel",
     "Species",
+    "Split",
     "ThresholdMetrics",
+    "TreeNode",
     "UndefinedMetricWarning",
     "accuracy_score",
     "all_pairs",
     "auc",
     "best_f1",
     "best_feature_set",
+    "best_split",
+    "bias_variance",
+    "bootstrap_indices",
+    "bootstrap_samples",
     "breast_cancer_sample",
     "breast_cancer_scores",
+    "coefficient_norm_curve",
     "compare_feature_sets",
     "confusion_at_threshold",
     "confusion_at_thresholds",
     "cross_val_scores",
     "decision_boundary",
+    "decision_path",
     "decision_region",
+    "entropy",
     "equalized_odds_thresholds",
+    "error_curve",
+    "expected_out_of_bag_share",
     "f1_isoline",
+    "features",
+    "fit_forest",
     "fit_logistic_regression",
     "fit_plane_model",
+    "fit_tree",
+    "forest_votes",
+    "gini",
     "group_confusions",
     "group_names",
     "group_roc_curves",
     "harmonic_mean",
+    "information_gain",
     "kfold_indices",
+    "knn_bias_variance",
+    "knn_regression",
     "leave_one_out_indices",
     "lending_scores",
     "log_loss",
+    "majority_vote",
+    "majority_vote_probability",
     "make_pets",
+    "mean_squared_error",
     "metrics_at_thresholds",
+    "min_norm_least_squares",
+    "min_norm_solution",
     "most_accurate_threshold",
+    "noise_amplification",
     "odds_gap",
+    "out_of_bag_mask",
     "pair_outcomes",
     "perfect_scores",
+    "polynomial_bias_variance",
+    "polynomial_fit",
+    "polynomial_predict",
     "pooled_accuracy",
     "precision_recall_curve",
     "predict_at_threshold",
+    "predict_forest",
+    "predict_tree",
     "random_pairs",
     "random_scores",
     "random_split_scores",
+    "ridge_regression",
     "roc_auc_score",
     "roc_curve",
+    "sample_wise_curve",
     "shuffle_split_indices",
     "sigmoid",
+    "singular_values",
+    "smallest_singular_value_curve",
     "split_sizes",
     "stratified_kfold_indices",
     "subsample_positives",
     "to_unit_interval",
     "train_validation_test_split",
+    "tree_nodes",
 ]

@@ -10,9 +10,14 @@ from scenes.base import ExplainerScene
 __all__ = ["SCENES", "UnknownSceneError", "all_scenes", "get_scene"]
 
 SCENES: dict[str, str] = {
+    "bias-variance": "scenes.bias_variance:BiasVariance",
     "cross-validation": "scenes.cross_validation:CrossValidation",
+    "decision-tree": "scenes.decision_tree:DecisionTree",
+    "double-descent": "scenes.double_descent:DoubleDescent",
+    "double-descent-2": "scenes.double_descent_2:DoubleDescent2",
     "equality-of-odds": "scenes.equality_of_odds:EqualityOfOdds",
     "precision-recall": "scenes.precision_recall:PrecisionRecall",
+    "random-forest": "scenes.random_forest:RandomForest",
     "roc-auc": "scenes.roc_auc:RocAuc",
     "train-test-validation": "scenes.train_test_validation:TrainTestValidation",
 }
