@@ -5,7 +5,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PYTHON ?= python3
 
-.PHONY: demo test lint bench system clean
+.PHONY: demo install test lint bench system clean
+
+install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/mlu render roc-auc --quality medium --format mp4,gif,png --out renders
@@ -20,6 +22,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/batch.py
 
 system:
 	@scripts/bootstrap-system.sh
