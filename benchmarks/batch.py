@@ -84,6 +84,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     context[-1] = context[-1].replace("benchmarks/run.py", "benchmarks/batch.py")
     with tempfile.TemporaryDirectory(prefix="mlu-bench-batch-") as tmp:
         work = Path(tmp) if args.keep is None else args.keep.resolve()
+        work.mkdir(parents=True, exist_ok=True)
         if any(work.glob("*/*/*.render.json")):
             sys.exit(f"{work} already holds renders; the cold runs need an empty folder")
         plan = {
