@@ -267,6 +267,10 @@ class DecisionTree(ExplainerScene):
                 )
                 self.wait(2.5)
                 self.key_frame("entropy")
+                self.caption(
+                    "Now the apples leave one by one: the bubble grows purer, and its "
+                    "entropy falls back to 0 bits."
+                )
         self.wait(2)
         self.play(FadeOut(bubble, chart, curve, readout, mix, dot, *oaks.values()))
 
