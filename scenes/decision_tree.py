@@ -26,6 +26,7 @@ from manim import (
 )
 from numpy.typing import NDArray
 
+from mlu_math.cross_validation import accuracy_score
 from mlu_math.impurity import entropy
 from mlu_math.tree import (
     TreeNode,
@@ -429,7 +430,7 @@ class DecisionTree(ExplainerScene):
         partition = TreePartition(self.plane, stage)
         new_lines = partition.splits_at(depth - 1)
         gains = [n.split.gain for n in tree_nodes(stage) if n.depth == depth - 1 and n.split]
-        accuracy = float(np.mean(predict_tree(stage, self.data.X) == self.data.y))
+        accuracy = accuracy_score(self.data.y, predict_tree(stage, self.data.X))
         if depth == 1:
             left, right = stage.children()
             text = (
