@@ -204,7 +204,6 @@ class GifWriter:
         stem = self.target.stem
         self.intermediate_path = self.workdir / f"{stem}.lossless.mkv"
         self._log_path = self.workdir / f"{stem}.ffmpeg.log"
-        self._partial_path = self.target.with_name(f".{self.target.name}.partial")
         self.source_frame_count = 0
         self.frame_count = 0
         self._channels: int | None = None
@@ -320,11 +319,7 @@ class GifWriter:
             self._close_stdin()
             self._process.wait()
         self._close_log()
-        for path in (
-            self.intermediate_path,
-            self._log_path,
-            self._partial_path,
-        ):
+        for path in (self.intermediate_path, self._log_path):
             path.unlink(missing_ok=True)
 
     def _check_open(self) -> None:
