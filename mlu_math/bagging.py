@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from mlu_math._validation import check_count
+from mlu_math._validation import check_count, check_generator, check_indices
 
 __all__ = [
     "bootstrap_indices",
@@ -13,14 +13,6 @@ __all__ = [
     "expected_out_of_bag_share",
     "out_of_bag_mask",
 ]
-
-
-def _check_rng(rng: object) -> np.random.Generator:
-    if not isinstance(rng, np.random.Generator):
-        raise ValueError(
-            f"rng must be a numpy.random.Generator (np.random.default_rng(seed)), got {rng!r}"
-        )
-    return rng
 
 
 def bootstrap_indices(n_samples: int, rng: np.random.Generator) -> NDArray[np.int64]:
@@ -49,7 +41,7 @@ def bootstrap_indices(n_samples: int, rng: np.random.Generator) -> NDArray[np.in
     [5, 3, 3, 1, 1, 0]
     """
     n = check_count(n_samples, "n_samples", minimum=1)
-    return _check_rng(rng).integers(0, n, size=n).astype(np.int64, copy=False)
+    return check_generator(rng).integers(0, n, size=n).astype(np.int64, copy=False)
 
 
 def bootstrap_samples(
@@ -76,7 +68,7 @@ def bootstrap_samples(
     """
     n = check_count(n_samples, "n_samples", minimum=1)
     k = check_count(n_estimators, "n_estimators", minimum=1)
-    generator = _check_rng(rng)
+    generator = check_generator(rng)
     return np.stack([bootstrap_indices(n, generator) for _ in range(k)])
 
 
@@ -88,7 +80,7 @@ def out_of_bag_mask(n_samples: int, indices: ArrayLike) -> NDArray[np.bool_]:
     n_samples : int
         Size of the training set, at least 1.
     indices : array-like of int, shape (n_drawn,)
-        The bootstrap sample, each in ``[0, n_samples)``.
+        The bootstrap sample, each in ``[0, n_samples)``; empty means nothing was drawn.
 
     Returns
     -------
@@ -101,17 +93,8 @@ def out_of_bag_mask(n_samples: int, indices: ArrayLike) -> NDArray[np.bool_]:
     [False, False, True, False, True, False]
     """
     n = check_count(n_samples, "n_samples", minimum=1)
-    drawn = np.asarray(indices)
-    if drawn.ndim != 1:
-        raise ValueError(f"indices must be 1-D, got an array of shape {drawn.shape}")
-    if drawn.size and drawn.dtype.kind not in "iu":
-        raise ValueError(f"indices must be integers, got dtype {drawn.dtype}")
-    if drawn.size and (drawn.min() < 0 or drawn.max() >= n):
-        raise ValueError(
-            f"indices must lie in [0, n_samples) = [0, {n}), got values from "
-            f"{drawn.min()} to {drawn.max()}"
-        )
-    return np.bincount(drawn.astype(np.intp), minlength=n) == 0
+    drawn = check_indices(indices, "indices", n, "n_samples", allow_empty=True)
+    return np.bincount(drawn, minlength=n) == 0
 
 
 def expected_out_of_bag_share(n_samples: int) -> float:

@@ -8,7 +8,16 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from mlu_math._validation import check_scores
+from mlu_math._validation import (
+    check_callable,
+    check_count,
+    check_count_array,
+    check_generator,
+    check_length,
+    check_real,
+    check_same_length,
+    check_scores,
+)
 from mlu_math.regression import (
     knn_regression,
     mean_squared_error,
@@ -68,7 +77,7 @@ def fixed_design(n_samples: int) -> NDArray[np.float64]:
     >>> fixed_design(4).tolist()
     [0.125, 0.375, 0.625, 0.875]
     """
-    n_samples = _check_int(n_samples, "n_samples", 1)
+    n_samples = check_count(n_samples, "n_samples", 1)
     return (np.arange(n_samples) + 0.5) / n_samples
 
 
@@ -98,11 +107,11 @@ def make_samples(
     x : ndarray of shape (n_samples,)
     y : ndarray of shape (n_samples,)
     """
-    n_samples = _check_int(n_samples, "n_samples", 1)
-    _check_noise(noise)
+    n_samples = check_count(n_samples, "n_samples", 1)
+    check_real(noise, "noise", low=0)
+    check_generator(rng)
     xs = rng.uniform(0.0, 1.0, n_samples) if x is None else check_scores(x, "x")
-    if xs.size != n_samples:
-        raise ValueError(f"x has {xs.size} values but n_samples is {n_samples}")
+    check_length(xs, "x", n_samples, "n_samples")
     return xs, true_function(xs) + rng.normal(0.0, noise, n_samples)
 
 
@@ -200,17 +209,19 @@ def bias_variance(
     -------
     ErrorDecomposition
     """
-    n_train = _check_int(n_train, "n_train", 1)
-    n_sets = _check_int(n_sets, "n_sets", 2)
-    _check_noise(noise)
+    check_callable(fit, "fit")
+    n_train = check_count(n_train, "n_train", 1)
+    n_sets = check_count(n_sets, "n_sets", 2)
+    check_real(noise, "noise", low=0)
     grid = check_scores(x_test, "x_test")
-    flex = check_scores(flexibilities, "flexibilities")
-    if np.any(flex != np.round(flex)):
-        raise ValueError(f"flexibilities must be integers, got {flex.tolist()}")
+    flex = check_count_array(flexibilities, "flexibilities", minimum=0)
+    check_generator(rng)
+    if x_train is not None:
+        check_length(check_scores(x_train, "x_train"), "x_train", n_train, "n_train")
     sets = [make_samples(n_train, noise=noise, rng=rng, x=x_train) for _ in range(n_sets)]
     fits = np.empty((flex.size, n_sets, grid.size))
     train_error = np.zeros(flex.size)
-    for i, value in enumerate(flex.astype(int).tolist()):
+    for i, value in enumerate(flex.tolist()):
         for s, (xs, ys) in enumerate(sets):
             predicted = fit(xs, ys, value, np.concatenate([grid, xs]))
             fits[i, s] = predicted[: grid.size]
@@ -259,16 +270,15 @@ def error_by_flexibility(
     test_error : ndarray of shape (n_flex,)
         Mean squared error on the test set.
     """
+    check_callable(fit, "fit")
+    flex = check_count_array(flexibilities, "flexibilities", minimum=0)
     xs, ys = check_scores(x_train, "x_train"), check_scores(y_train, "y_train")
     xt, yt = check_scores(x_test, "x_test"), check_scores(y_test, "y_test")
-    if xs.size != ys.size or xt.size != yt.size:
-        raise ValueError(
-            f"x_train and y_train have {xs.size} and {ys.size} samples, "
-            f"x_test and y_test {xt.size} and {yt.size}: each pair must match"
-        )
+    check_same_length("x_train", xs, "y_train", ys)
+    check_same_length("x_test", xt, "y_test", yt)
     train, test = [], []
-    for value in flexibilities:
-        predicted = fit(xs, ys, int(value), np.concatenate([xs, xt]))
+    for value in flex.tolist():
+        predicted = fit(xs, ys, value, np.concatenate([xs, xt]))
         train.append(mean_squared_error(ys, predicted[: xs.size]))
         test.append(mean_squared_error(yt, predicted[xs.size :]))
     return np.array(train), np.array(test)
@@ -289,21 +299,12 @@ def knn_fit_predict(
 
 
 def polynomial_bias_variance(degrees: Sequence[int], **kwargs) -> ErrorDecomposition:
-    """Run :func:`bias_variance` for polynomials of the given ``degrees``."""
+    """Run :func:`bias_variance` for polynomials of the given ``degrees`` (each >= 0)."""
+    check_count_array(degrees, "degrees", minimum=0)
     return bias_variance(polynomial_fit_predict, degrees, **kwargs)
 
 
 def knn_bias_variance(ks: Sequence[int], **kwargs) -> ErrorDecomposition:
-    """Run :func:`bias_variance` for k-nearest-neighbour regression with the given ``ks``."""
+    """Run :func:`bias_variance` for k-nearest-neighbour regression with the given ``ks`` (>= 1)."""
+    check_count_array(ks, "ks", minimum=1)
     return bias_variance(knn_fit_predict, ks, **kwargs)
-
-
-def _check_int(value: int, name: str, low: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < low:
-        raise ValueError(f"{name} must be an integer of at least {low}, got {value!r}")
-    return int(value)
-
-
-def _check_noise(noise: float) -> None:
-    if not np.isfinite(noise) or noise < 0:
-        raise ValueError(f"noise must be a finite standard deviation >= 0, got {noise!r}")

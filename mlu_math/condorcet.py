@@ -3,31 +3,13 @@
 from __future__ import annotations
 
 import math
-import numbers
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from mlu_math._validation import check_count, check_unit_interval
+
 __all__ = ["majority_vote_probability"]
-
-
-def _check_n_voters(n_voters: object) -> int:
-    if isinstance(n_voters, bool) or not isinstance(n_voters, numbers.Integral):
-        raise ValueError(f"n_voters must be an integer, got {n_voters!r}")
-    if n_voters < 1:
-        raise ValueError(f"n_voters must be at least 1, got {n_voters}")
-    return int(n_voters)
-
-
-def _check_p(p: ArrayLike) -> NDArray[np.float64]:
-    array = np.asarray(p)
-    if array.dtype.kind not in "biuf":
-        raise ValueError(f"p must hold real numbers, got dtype {array.dtype}")
-    array = array.astype(np.float64)
-    outside = ~((array >= 0.0) & (array <= 1.0))
-    if np.any(outside):
-        raise ValueError(f"p must be a probability in [0, 1], got {array[outside]}")
-    return array
 
 
 def _binomial_pmf(k: NDArray[np.int64], n: int, p: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -81,8 +63,8 @@ def majority_vote_probability(n_voters: int, p: ArrayLike) -> float | NDArray[np
     >>> round(majority_vote_probability(4, 0.6), 3)
     0.648
     """
-    n = _check_n_voters(n_voters)
-    probabilities = _check_p(p)
+    n = check_count(n_voters, "n_voters", 1)
+    probabilities = check_unit_interval(p, "p")
     k = np.arange(n // 2 + 1, n + 1)
     total = _binomial_pmf(k, n, probabilities).sum(axis=-1)
     if n % 2 == 0:

@@ -8,7 +8,12 @@ from typing import NamedTuple
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from mlu_math._validation import check_binary_scores, check_scores, check_thresholds
+from mlu_math._validation import (
+    check_binary_scores,
+    check_scores,
+    check_threshold,
+    check_thresholds,
+)
 
 __all__ = [
     "Confusion",
@@ -181,10 +186,8 @@ def confusion_at_threshold(
     Confusion(tn=1, fp=1, fn=0, tp=2)
 
     """
-    if np.ndim(threshold) != 0:
-        raise ValueError(f"threshold must be a single number, got shape {np.shape(threshold)}")
-    cut = check_thresholds(np.reshape(threshold, 1), "threshold")
-    counts = confusion_at_thresholds(y_true, y_score, cut, sample_weight=sample_weight)
+    cut = check_threshold(threshold, "threshold")
+    counts = confusion_at_thresholds(y_true, y_score, [cut], sample_weight=sample_weight)
     return Confusion(*(count[0].item() for count in counts))
 
 
@@ -210,7 +213,5 @@ def predict_at_threshold(y_score: ArrayLike, threshold: float) -> NDArray[np.boo
     [False, True, True]
 
     """
-    if np.ndim(threshold) != 0:
-        raise ValueError(f"threshold must be a single number, got shape {np.shape(threshold)}")
-    cut = check_thresholds(np.reshape(threshold, 1), "threshold")[0]
+    cut = check_threshold(threshold, "threshold")
     return check_scores(y_score) >= cut

@@ -9,7 +9,16 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from sklearn.datasets import load_breast_cancer
 
-from mlu_math._validation import as_1d
+from mlu_math._validation import (
+    as_generator,
+    check_callable,
+    check_class_labels,
+    check_count,
+    check_finite_array,
+    check_indices,
+    check_same_length,
+    check_subset,
+)
 from mlu_math.folds import Split, shuffle_split_indices
 from mlu_math.logistic import fit_logistic_regression
 
@@ -45,7 +54,7 @@ def accuracy_score(y_true: ArrayLike, y_pred: ArrayLike) -> float:
     Parameters
     ----------
     y_true, y_pred : array-like of shape (n_samples,)
-        True and predicted labels.
+        True and predicted class labels (ints, bools, strings or whole floats).
 
     Returns
     -------
@@ -57,34 +66,28 @@ def accuracy_score(y_true: ArrayLike, y_pred: ArrayLike) -> float:
     >>> accuracy_score([0, 1, 1, 0], [0, 1, 0, 0])
     0.75
     """
-    truth = as_1d(y_true, "y_true")
-    predicted = as_1d(y_pred, "y_pred")
-    if truth.size != predicted.size:
-        raise ValueError(f"y_true has {truth.size} samples but y_pred has {predicted.size}")
+    truth = check_class_labels(y_true, "y_true")
+    predicted = check_class_labels(y_pred, "y_pred")
+    check_same_length("y_true", truth, "y_pred", predicted)
     return float(np.mean(truth == predicted))
 
 
 def _check_data(X: ArrayLike, y: ArrayLike) -> tuple[NDArray[np.float64], NDArray]:
-    features = np.asarray(X, dtype=float)
-    if features.ndim != 2:
-        raise ValueError(f"X must be 2-D (n_samples, n_features), got shape {features.shape}")
-    labels = as_1d(y, "y")
-    if features.shape[0] != labels.size:
-        raise ValueError(f"X has {features.shape[0]} rows but y has {labels.size} labels")
+    features = check_finite_array(X, "X", ndim=2)
+    labels = check_class_labels(y, "y")
+    check_same_length("X", features, "y", labels)
     return features, labels
 
 
 def _check_split(split: Split, i: int, n_samples: int) -> tuple[NDArray, NDArray]:
     try:
-        train, test = (np.asarray(part) for part in split)
+        train, test = split
     except (TypeError, ValueError):
         raise ValueError(f"folds[{i}] must be a (train, validation) pair of index arrays") from None
-    for name, part in (("train", train), ("validation", test)):
-        if part.ndim != 1 or part.size == 0 or part.dtype.kind not in "iu":
-            raise ValueError(f"folds[{i}] has a {name} part that is not a non-empty index array")
-        if part.min() < 0 or part.max() >= n_samples:
-            raise ValueError(f"folds[{i}] has {name} indices outside 0..{n_samples - 1}")
-    return train, test
+    return (
+        check_indices(train, f"folds[{i}] train part", n_samples, "n_samples"),
+        check_indices(test, f"folds[{i}] validation part", n_samples, "n_samples"),
+    )
 
 
 def cross_val_scores(
@@ -103,9 +106,9 @@ def cross_val_scores(
     Parameters
     ----------
     X : array-like of shape (n_samples, n_features)
-        Features.
+        Finite features.
     y : array-like of shape (n_samples,)
-        Labels.
+        Class labels.
     folds : sequence of (train, validation) index arrays
         The splits, e.g. from :func:`mlu_math.folds.kfold_indices`.
     fit : callable, default=fit_logistic_regression
@@ -127,6 +130,8 @@ def cross_val_scores(
     [1.0, 0.75]
     """
     features, labels = _check_data(X, y)
+    check_callable(fit, "fit")
+    check_callable(score, "score")
     if len(folds) == 0:
         raise ValueError("folds is empty; at least one (train, validation) split is needed")
     scores = np.empty(len(folds))
@@ -174,20 +179,10 @@ def random_split_scores(
         The validation score of each split.
     """
     features, labels = _check_data(X, y)
+    check_callable(fit, "fit")
+    check_callable(score, "score")
     splits = shuffle_split_indices(labels.size, n_splits, test_size=test_size, seed=seed)
     return cross_val_scores(features, labels, splits, fit=fit, score=score)
-
-
-def _feature_columns(features: tuple[str, ...], names: list[str]) -> list[int]:
-    if isinstance(features, str) or not features:
-        raise ValueError(f"features must be a non-empty tuple of names, got {features!r}")
-    unknown = [name for name in features if name not in names]
-    if unknown or len(set(features)) != len(features):
-        raise ValueError(
-            f"features must be distinct breast-cancer feature names, got {features!r} "
-            f"(unknown: {unknown!r}); valid names: {', '.join(names)}"
-        )
-    return [names.index(name) for name in features]
 
 
 def breast_cancer_sample(
@@ -223,11 +218,10 @@ def breast_cancer_sample(
     ((60, 2), 22)
     """
     data = load_breast_cancer()
-    if isinstance(n_samples, bool) or not 4 <= n_samples <= data.target.size:
-        raise ValueError(f"n_samples must be in [4, {data.target.size}], got {n_samples}")
-    columns = _feature_columns(features, [str(name) for name in data.feature_names])
+    check_count(n_samples, "n_samples", 4, data.target.size)
+    columns = check_subset(features, "features", [str(name) for name in data.feature_names])
     malignant = (1 - data.target).astype(np.int8)  # scikit-learn codes malignant as 0
-    rng = np.random.default_rng(seed)
+    rng = as_generator(seed, "seed")
     n_malignant = round(n_samples * malignant.mean())
     chosen = np.concatenate(
         [

@@ -7,7 +7,14 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from mlu_math._validation import as_generator, check_count
+from mlu_math._validation import (
+    as_generator,
+    check_count,
+    check_count_array,
+    check_real,
+    check_same_length,
+    check_scores,
+)
 from mlu_math.feature_maps import DOMAIN, FeatureKind, features
 from mlu_math.least_squares import min_norm_least_squares, ridge_regression
 
@@ -49,25 +56,6 @@ def true_function(x: ArrayLike) -> NDArray[np.float64]:
     return np.sin(np.pi * values) + 0.4 * np.cos(3 * np.pi * values)
 
 
-def _check_counts(values: ArrayLike, name: str) -> NDArray[np.intp]:
-    array = np.asarray(values)
-    if array.ndim != 1 or array.size == 0:
-        raise ValueError(
-            f"{name} must be a non-empty 1-D array of integers, got shape {array.shape}"
-        )
-    if array.dtype.kind not in "iu":
-        raise ValueError(f"{name} must hold integers, got dtype {array.dtype}")
-    if array.min() < 1:
-        raise ValueError(f"{name} must all be at least 1, got {int(array.min())}")
-    return array.astype(np.intp)
-
-
-def _check_noise(noise: float) -> float:
-    if not (np.isfinite(noise) and noise >= 0):
-        raise ValueError(f"noise must be a finite number >= 0, got {noise!r}")
-    return float(noise)
-
-
 def double_descent_data(
     n_samples: int, *, noise: float = NOISE, rng: Rng = 0, jitter: float = JITTER
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
@@ -98,9 +86,8 @@ def double_descent_data(
     y : ndarray of shape (n_samples,)
     """
     n = check_count(n_samples, "n_samples", minimum=1)
-    sd = _check_noise(noise)
-    if not 0 <= jitter <= 1:
-        raise ValueError(f"jitter must be in [0, 1], got {jitter!r}")
+    sd = check_real(noise, "noise", low=0)
+    check_real(jitter, "jitter", low=0, high=1)
     generator = as_generator(rng)
     low, high = DOMAIN
     offsets = 0.5 + jitter * (generator.random(n) - 0.5)
@@ -110,12 +97,6 @@ def double_descent_data(
 
 def _solve(phi: NDArray[np.float64], y: NDArray[np.float64], alpha: float) -> NDArray[np.float64]:
     return min_norm_least_squares(phi, y) if alpha == 0 else ridge_regression(phi, y, alpha)
-
-
-def _check_alpha(alpha: float) -> float:
-    if not (np.isfinite(alpha) and alpha >= 0):
-        raise ValueError(f"alpha must be a finite number >= 0, got {alpha!r}")
-    return float(alpha)
 
 
 def fit_coefficients(
@@ -136,8 +117,10 @@ def fit_coefficients(
     -------
     coef : ndarray of shape (n_features,)
     """
-    phi = features(x_train, n_features, seed=feature_seed, kind=kind)
-    return _solve(phi, np.asarray(y_train, dtype=float), _check_alpha(alpha))
+    xs, ys = check_scores(x_train, "x_train"), check_scores(y_train, "y_train")
+    check_same_length("x_train", xs, "y_train", ys)
+    phi = features(xs, n_features, seed=feature_seed, kind=kind)
+    return _solve(phi, ys, check_real(alpha, "alpha", low=0))
 
 
 def fit_curve(
@@ -263,15 +246,14 @@ def train_test_errors(
     -------
     train_mse, test_mse : ndarray of shape (n_points,)
     """
-    ps = _check_counts(n_features_values, "n_features_values")
-    arrays = [np.asarray(a, dtype=float) for a in (x_train, y_train, x_test, y_test)]
-    for name, array in zip(("x_train", "y_train", "x_test", "y_test"), arrays, strict=True):
-        if array.ndim != 1 or array.size == 0:
-            raise ValueError(f"{name} must be a non-empty 1-D array, got shape {array.shape}")
-    if arrays[0].size != arrays[1].size or arrays[2].size != arrays[3].size:
-        raise ValueError("x_train and y_train, and x_test and y_test, must have equal lengths")
+    ps = check_count_array(n_features_values, "n_features_values")
+    names = ("x_train", "y_train", "x_test", "y_test")
+    values = (x_train, y_train, x_test, y_test)
+    arrays = [check_scores(a, name) for a, name in zip(values, names, strict=True)]
+    check_same_length("x_train", arrays[0], "y_train", arrays[1])
+    check_same_length("x_test", arrays[2], "y_test", arrays[3])
     draw = _Draw(*arrays, feature_seed)
-    return _errors(draw, ps, _check_alpha(alpha), kind)
+    return _errors(draw, ps, check_real(alpha, "alpha", low=0), kind)
 
 
 def error_curve(
@@ -311,11 +293,11 @@ def error_curve(
     -------
     ErrorCurve
     """
-    ps = _check_counts(n_features_values, "n_features_values")
+    ps = check_count_array(n_features_values, "n_features_values")
     n = check_count(n_train, "n_train", minimum=1)
     repeats = check_count(n_repeats, "n_repeats", minimum=1)
     n_test = check_count(n_test, "n_test", minimum=1)
-    sd, penalty = _check_noise(noise), _check_alpha(alpha)
+    sd, penalty = check_real(noise, "noise", low=0), check_real(alpha, "alpha", low=0)
     generator = as_generator(rng)
     train = np.empty((repeats, ps.size))
     test = np.empty((repeats, ps.size))
@@ -356,11 +338,11 @@ def sample_wise_curve(
     test_mse : ndarray of shape (n_points,)
         Mean over the repeats, one value per n in ``n_train_values``.
     """
-    ns = _check_counts(n_train_values, "n_train_values")
+    ns = check_count_array(n_train_values, "n_train_values")
     p = check_count(n_features, "n_features", minimum=1)
     repeats = check_count(n_repeats, "n_repeats", minimum=1)
     n_test = check_count(n_test, "n_test", minimum=1)
-    sd, penalty = _check_noise(noise), _check_alpha(alpha)
+    sd, penalty = check_real(noise, "noise", low=0), check_real(alpha, "alpha", low=0)
     generator = as_generator(rng)
     test = np.empty((repeats, ns.size))
     for r in range(repeats):
@@ -391,7 +373,7 @@ def smallest_singular_value_curve(
     -------
     s_min : ndarray of shape (n_points,)
     """
-    ps = _check_counts(n_features_values, "n_features_values")
+    ps = check_count_array(n_features_values, "n_features_values")
     n = check_count(n_train, "n_train", minimum=1)
     draw = _draw(as_generator(rng), n, 0.0, 0)
     phi = features(draw.x, int(ps.max()), seed=draw.feature_seed, kind=kind)
@@ -417,9 +399,9 @@ def coefficient_norm_curve(
     -------
     norm : ndarray of shape (n_points,)
     """
-    ps = _check_counts(n_features_values, "n_features_values")
+    ps = check_count_array(n_features_values, "n_features_values")
     n = check_count(n_train, "n_train", minimum=1)
-    sd, penalty = _check_noise(noise), _check_alpha(alpha)
+    sd, penalty = check_real(noise, "noise", low=0), check_real(alpha, "alpha", low=0)
     draw = _draw(as_generator(rng), n, sd, 0)
     phi = features(draw.x, int(ps.max()), seed=draw.feature_seed, kind=kind)
     return np.array([np.linalg.norm(_solve(phi[:, :p], draw.y, penalty)) for p in ps])

@@ -8,7 +8,18 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from mlu_math._validation import as_1d, check_binary_scores
+from mlu_math._validation import (
+    as_1d,
+    as_generator,
+    check_binary_scores,
+    check_count,
+    check_finite_array,
+    check_instance,
+    check_mapping,
+    check_real,
+    check_same_length,
+    check_threshold,
+)
 from mlu_math.confusion import Confusion, confusion_at_threshold, confusion_at_thresholds
 from mlu_math.ranking import roc_curve
 from mlu_math.scores import ClassifierScores
@@ -37,9 +48,6 @@ LENDING_GROUPS: dict[str, tuple[float, float]] = {
     "group A": (1.0, 1.5),
     "group B": (-1.0, 1.5),
 }
-
-_ROWS_PER_BLOCK = 256
-"""Candidate thresholds of the first group compared at once in the search."""
 
 _SLACK = 1e-12
 """Rounding room when a gap is compared with the tolerance."""
@@ -100,8 +108,7 @@ def _check_grouped(
     """Validate labels, scores and groups of the same samples."""
     labels, scores, _ = check_binary_scores(y_true, y_score)
     groups = as_1d(group, "group").astype(str)
-    if groups.size != labels.size:
-        raise ValueError(f"group has {groups.size} samples but y_true has {labels.size}")
+    check_same_length("group", groups, "y_true", labels)
     return labels, scores, groups, group_names(groups)
 
 
@@ -121,11 +128,10 @@ def _thresholds_by_group(
 ) -> dict[str, float]:
     """Return one threshold per group: a shared number, or a mapping by name."""
     if not isinstance(thresholds, Mapping):
+        check_threshold(thresholds, "thresholds")
         return dict.fromkeys(names, thresholds)
-    keys = sorted(str(key) for key in thresholds)
-    if keys != sorted(names):
-        raise ValueError(f"thresholds must give a threshold for each of {names!r}, got {keys!r}")
-    return {name: thresholds[name] for name in names}
+    cuts = check_mapping(thresholds, "thresholds", names, check_threshold, what="threshold")
+    return {name: thresholds[name] for name in cuts}
 
 
 def group_confusions(
@@ -222,7 +228,7 @@ def odds_gap(first: Confusion, second: Confusion) -> float:
     Parameters
     ----------
     first, second : Confusion
-        The two groups' confusion counts.
+        The two groups' confusion counts (finite, non-negative).
 
     Returns
     -------
@@ -235,8 +241,19 @@ def odds_gap(first: Confusion, second: Confusion) -> float:
     0.2
 
     """
+    _check_confusion(first, "first")
+    _check_confusion(second, "second")
     gaps = (abs(first.fpr - second.fpr), abs(first.fnr - second.fnr))
     return float("nan") if any(gap != gap for gap in gaps) else max(gaps)
+
+
+def _check_confusion(confusion: object, name: str) -> Confusion:
+    """Return ``confusion`` if it is a Confusion of finite, non-negative counts."""
+    check_instance(confusion, name, Confusion)
+    counts = check_finite_array(confusion, name)
+    if (counts < 0).any():
+        raise ValueError(f"{name} must hold non-negative counts, got {confusion!r}")
+    return confusion  # type: ignore[return-value]
 
 
 def pooled_accuracy(confusions: Iterable[Confusion]) -> float:
@@ -245,12 +262,12 @@ def pooled_accuracy(confusions: Iterable[Confusion]) -> float:
     Parameters
     ----------
     confusions : iterable of Confusion
-        The confusion counts of each group.
+        The confusion counts of each group (finite, non-negative); at least one.
 
     Returns
     -------
     accuracy : float
-        ``sum(tp + tn) / sum(n)``; NaN when there are no samples.
+        ``sum(tp + tn) / sum(n)``; NaN when every count is 0.
 
     Examples
     --------
@@ -258,7 +275,16 @@ def pooled_accuracy(confusions: Iterable[Confusion]) -> float:
     0.8
 
     """
-    counts = list(confusions)
+    try:
+        counts = list(confusions)
+    except TypeError:
+        raise ValueError(
+            f"confusions must be an iterable of Confusion, got {confusions!r}"
+        ) from None
+    if not counts:
+        raise ValueError("confusions is empty; at least one group's Confusion is needed")
+    for i, confusion in enumerate(counts):
+        _check_confusion(confusion, f"confusions[{i}]")
     correct = sum(c.tp + c.tn for c in counts)
     total = sum(c.n for c in counts)
     return correct / total if total else float("nan")
@@ -351,8 +377,7 @@ def equalized_odds_thresholds(
     ({'a': 0.8, 'b': 0.7}, 0.75)
 
     """
-    if not 0.0 <= tolerance <= 1.0:
-        raise ValueError(f"tolerance must be in [0, 1], got {tolerance}")
+    check_real(tolerance, "tolerance", low=0, high=1)
     labels, scores, groups, names = _check_grouped(y_true, y_score, group)
     tables = []
     for name in names:
@@ -384,30 +409,53 @@ def _best_pair(first: NDArray, second: NDArray, tolerance: float) -> tuple[int, 
     """Return the indices of the best admissible pair of thresholds.
 
     Best means the most correct predictions, then the smallest gap, then the
-    first pair in row-major order (the highest thresholds); the first group's
-    thresholds are compared a block at a time to bound memory.
+    first pair in row-major order (the highest thresholds). Along each table
+    FPR rises and FNR falls, so the partners of a first-group threshold whose
+    rates lie within the tolerance of its own form one run of columns: a
+    binary search finds it, and a sparse table gives its most correct
+    partner, so a million samples take a second, not the n1 x n2 comparisons
+    of trying every pair.
     """
     fpr_1, fnr_1, correct_1 = _rates(first)
     fpr_2, fnr_2, correct_2 = _rates(second)
-    best: tuple[float, float, int, int] | None = None
-    for start in range(0, fpr_1.size, _ROWS_PER_BLOCK):
-        rows = slice(start, start + _ROWS_PER_BLOCK)
-        gap = np.maximum(
-            np.abs(fpr_1[rows, None] - fpr_2[None, :]),
-            np.abs(fnr_1[rows, None] - fnr_2[None, :]),
-        )
-        correct = np.where(gap <= tolerance + _SLACK, correct_1[rows, None] + correct_2, -1)
-        top = correct.max()
-        if top < 0:
-            continue
-        tied_gap = np.where(correct == top, gap, np.inf)
-        i, j = np.unravel_index(np.argmin(tied_gap), tied_gap.shape)
-        candidate = (float(top), -float(tied_gap[i, j]), start + int(i), int(j))
-        if best is None or candidate[:2] > best[:2]:
-            best = candidate
-    if best is None:  # unreachable: no one positive in both groups has gap 0
-        raise RuntimeError("no pair of thresholds met the tolerance")
-    return best[2], best[3]
+    room = tolerance + _SLACK
+    lo = np.maximum(
+        np.searchsorted(fpr_2, fpr_1 - room, side="left"),
+        np.searchsorted(-fnr_2, -fnr_1 - room, side="left"),
+    )
+    hi = np.minimum(
+        np.searchsorted(fpr_2, fpr_1 + room, side="right"),
+        np.searchsorted(-fnr_2, -fnr_1 + room, side="right"),
+    )
+    rows = np.flatnonzero(hi > lo)  # never empty: no one positive in both groups has gap 0
+    total = correct_1[rows] + _run_max(correct_2, lo[rows], hi[rows])
+    top = total.max()
+    rows = rows[total == top]
+    # Each such row's partners with the top count: a run of columns sorted by (count, index).
+    width = correct_2.size + 1
+    key = correct_2 * width + np.arange(correct_2.size)
+    order = np.argsort(key, kind="stable")
+    wanted = (top - correct_1[rows]) * width
+    start = np.searchsorted(key[order], wanted + lo[rows])
+    count = np.searchsorted(key[order], wanted + hi[rows]) - start
+    i = np.repeat(rows, count)
+    j = order[np.arange(count.sum()) - np.repeat(np.cumsum(count) - count - start, count)]
+    gap = np.maximum(np.abs(fpr_1[i] - fpr_2[j]), np.abs(fnr_1[i] - fnr_2[j]))
+    best = np.lexsort((j, i, gap))[0]
+    return int(i[best]), int(j[best])
+
+
+def _run_max(values: NDArray, lo: NDArray[np.intp], hi: NDArray[np.intp]) -> NDArray:
+    """Return ``values[lo[k]:hi[k]].max()`` for each k (runs not empty), by a sparse table."""
+    level = np.floor(np.log2(hi - lo)).astype(np.intp)
+    best = np.empty(lo.size, dtype=values.dtype)
+    table = values  # table[t] = max of values[t : t + 2**k]
+    for k in range(int(level.max()) + 1):
+        if k:
+            table = np.maximum(table[: -(1 << (k - 1))], table[1 << (k - 1) :])
+        mine = np.flatnonzero(level == k)
+        best[mine] = np.maximum(table[lo[mine]], table[hi[mine] - (1 << k)])
+    return best
 
 
 def lending_scores(*, seed: int = 0, n_per_group: int = 100) -> ClassifierScores:
@@ -440,9 +488,8 @@ def lending_scores(*, seed: int = 0, n_per_group: int = 100) -> ClassifierScores
     ((100,), ['group A', 'group B'])
 
     """
-    if not (isinstance(n_per_group, int | np.integer) and n_per_group >= 2):
-        raise ValueError(f"n_per_group must be an integer of at least 2, got {n_per_group!r}")
-    rng = np.random.default_rng(seed)
+    check_count(n_per_group, "n_per_group", 2)
+    rng = as_generator(seed, "seed")
     y_true, y_score, group = [], [], []
     for name, (mean, spread) in LENDING_GROUPS.items():
         score = 1.0 / (1.0 + np.exp(-rng.normal(mean, spread, n_per_group)))

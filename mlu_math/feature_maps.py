@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import numbers
 from typing import Literal
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from mlu_math._validation import check_count
+from mlu_math._validation import check_choice, check_count, check_finite_array, check_real
 
 __all__ = [
     "DEGREES_OF_FREEDOM",
     "DOMAIN",
+    "FEATURE_KINDS",
     "LENGTH_SCALE",
     "FeatureKind",
     "feature_parameters",
@@ -27,12 +27,7 @@ DEGREES_OF_FREEDOM = 3
 """Of the Student-t law of the frequencies: 3 gives the Matern-3/2 kernel."""
 
 FeatureKind = Literal["fourier", "abs"]
-
-
-def _check_seed(seed: object) -> int:
-    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
-        raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
-    return int(seed)
+FEATURE_KINDS: tuple[str, ...] = ("fourier", "abs")
 
 
 def feature_parameters(
@@ -65,9 +60,8 @@ def feature_parameters(
         Uniform on :data:`DOMAIN`, for ``kind="abs"``.
     """
     p = check_count(n_features, "n_features", minimum=1)
-    if not (np.isfinite(length_scale) and length_scale > 0):
-        raise ValueError(f"length_scale must be a finite number > 0, got {length_scale!r}")
-    frequency, phase, knot = np.random.default_rng(_check_seed(seed)).spawn(3)
+    check_real(length_scale, "length_scale", low=0, low_open=True)
+    frequency, phase, knot = np.random.default_rng(check_count(seed, "seed", 0)).spawn(3)
     low, high = DOMAIN
     return (
         frequency.standard_t(DEGREES_OF_FREEDOM, size=p) / length_scale,
@@ -110,7 +104,7 @@ def features(
     Parameters
     ----------
     x : array-like of shape (n_samples,)
-        Inputs, finite (meant for :data:`DOMAIN`).
+        Inputs, finite, at least one (meant for :data:`DOMAIN`).
     n_features : int
         How many columns, at least 1.
     seed : int, default=0
@@ -131,16 +125,10 @@ def features(
     >>> bool(np.allclose(features([0.3], 2), features([0.3], 5)[:, :2]))
     True
     """
-    inputs = np.asarray(x, dtype=float)
-    if inputs.ndim != 1:
-        raise ValueError(f"x must be 1-D (n_samples,), got shape {inputs.shape}")
-    if not np.all(np.isfinite(inputs)):
-        raise ValueError("x holds NaN or infinite values; it must be finite")
+    inputs = check_finite_array(x, "x")
     frequencies, phases, knots = feature_parameters(
         n_features, seed=seed, length_scale=length_scale
     )
-    if kind == "fourier":
+    if check_choice(kind, "kind", FEATURE_KINDS) == "fourier":
         return np.sqrt(2.0) * np.cos(np.outer(inputs, frequencies) + phases)
-    if kind == "abs":
-        return np.abs(inputs[:, None] - knots)
-    raise ValueError(f"kind must be 'fourier' or 'abs', got {kind!r}")
+    return np.abs(inputs[:, None] - knots)

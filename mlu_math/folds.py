@@ -8,7 +8,13 @@ import warnings
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from mlu_math._validation import as_1d, as_generator, check_count
+from mlu_math._validation import (
+    as_generator,
+    check_class_labels,
+    check_count,
+    check_flag,
+    check_real,
+)
 
 __all__ = [
     "Split",
@@ -38,9 +44,7 @@ def _check_n_splits(n_splits: object, n_samples: int) -> int:
 
 def _generator(shuffle: bool, seed: Seed) -> np.random.Generator | None:
     """Return the generator that shuffles, or None when nothing is shuffled."""
-    if not isinstance(shuffle, bool):
-        raise ValueError(f"shuffle must be True or False, got {shuffle!r}")
-    if not shuffle:
+    if not check_flag(shuffle, "shuffle"):
         if seed is not None:
             raise ValueError("seed has no effect unless shuffle=True; leave it as None")
         return None
@@ -142,18 +146,6 @@ def _stratified_folds(codes: NDArray[np.intp], n_splits: int) -> NDArray[np.intp
     return fold_of_sample
 
 
-def _check_class_labels(y: ArrayLike) -> NDArray:
-    labels = as_1d(y, "y")
-    if labels.dtype.kind == "f":
-        if not np.all(np.isfinite(labels)) or np.any(labels != np.round(labels)):
-            raise ValueError(
-                "y must hold class labels (ints, bools or strings); got non-integer floats"
-            )
-    elif labels.dtype.kind not in "biuUSO":
-        raise ValueError(f"y must hold class labels, got dtype {labels.dtype}")
-    return labels
-
-
 def stratified_kfold_indices(
     y: ArrayLike, n_splits: int, *, shuffle: bool = False, seed: Seed = None
 ) -> list[Split]:
@@ -194,7 +186,7 @@ def stratified_kfold_indices(
     >>> [test.tolist() for _, test in stratified_kfold_indices([0, 0, 1, 1, 0, 1], 3)]
     [[0, 2], [1, 3], [4, 5]]
     """
-    labels = _check_class_labels(y)
+    labels = check_class_labels(y, "y")
     k = _check_n_splits(n_splits, labels.size)
     rng = _generator(shuffle, seed)
     permutation = None if rng is None else rng.permutation(labels.size)
@@ -271,8 +263,7 @@ def shuffle_split_indices(
     """
     n = check_count(n_samples, "n_samples", minimum=2)
     repeats = check_count(n_splits, "n_splits", minimum=1)
-    if not 0.0 < test_size < 1.0:
-        raise ValueError(f"test_size must be strictly between 0 and 1, got {test_size}")
+    check_real(test_size, "test_size", low=0, high=1, low_open=True, high_open=True)
     n_test = math.ceil(test_size * n)
     if n_test >= n:
         raise ValueError(f"test_size={test_size} leaves no training samples out of n_samples={n}")

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from mlu_math._validation import check_count
+from mlu_math._validation import (
+    check_class_codes,
+    check_count,
+    check_finite_array,
+    check_flag,
+    check_generator,
+    check_instance,
+    check_same_length,
+)
 from mlu_math.bagging import bootstrap_indices
 from mlu_math.impurity import Criterion
 from mlu_math.tree import TreeNode, fit_tree, predict_tree
@@ -46,15 +54,6 @@ class Forest:
     def n_estimators(self) -> int:
         """The number of trees."""
         return len(self.trees)
-
-
-def _check_labels(y: ArrayLike, n_samples: int) -> tuple[NDArray[np.int64], int]:
-    labels = np.asarray(y)
-    if labels.ndim != 1 or labels.size != n_samples:
-        raise ValueError(f"y must have shape ({n_samples},), got {labels.shape}")
-    if labels.dtype.kind not in "iu" or labels.min() < 0:
-        raise ValueError("y must hold class labels 0, 1, ..., n_classes - 1 as integers")
-    return labels.astype(np.int64), int(labels.max()) + 1
 
 
 def fit_forest(
@@ -109,15 +108,13 @@ def fit_forest(
     >>> forest.n_estimators, predict_forest(forest, [[0.2], [2.8]]).tolist()
     (3, [0, 1])
     """
-    values = np.asarray(X, dtype=np.float64)
-    if values.ndim != 2:
-        raise ValueError(f"X must be 2-D (n_samples, n_features), got shape {values.shape}")
-    labels, n_classes = _check_labels(y, values.shape[0])
+    values = check_finite_array(X, "X", ndim=2)
+    labels = check_class_codes(y, "y").astype(np.int64)
+    check_same_length("X", values, "y", labels)
+    n_classes = int(labels.max()) + 1
     n_trees = check_count(n_estimators, "n_estimators", 1)
-    if not isinstance(bootstrap, bool):
-        raise ValueError(f"bootstrap must be True or False, got {bootstrap!r}")
-    if not isinstance(rng, np.random.Generator):
-        raise ValueError(f"rng must be a numpy.random.Generator, got {rng!r}")
+    check_flag(bootstrap, "bootstrap")
+    check_generator(rng)
     n = values.shape[0]
     trees, samples = [], []
     for _ in range(n_trees):
@@ -159,8 +156,7 @@ def draw_features(
     k = check_count(max_features, "max_features", 1)
     if k > n:
         raise ValueError(f"max_features must be at most n_features={n}, got {k}")
-    if not isinstance(rng, np.random.Generator):
-        raise ValueError(f"rng must be a numpy.random.Generator, got {rng!r}")
+    check_generator(rng)
     return np.sort(rng.permutation(n)[:k]).astype(np.int64)
 
 
@@ -172,6 +168,7 @@ def forest_votes(forest: Forest, X: ArrayLike) -> NDArray[np.int64]:
     votes : ndarray of shape (n_estimators, n_samples), dtype int64
         ``votes[i, j]`` is tree ``i``'s class for row ``j``.
     """
+    check_instance(forest, "forest", Forest)
     return np.stack([predict_tree(tree, X) for tree in forest.trees])
 
 
@@ -194,13 +191,7 @@ def vote_counts(votes: ArrayLike, n_classes: int | None = None) -> NDArray[np.in
     >>> vote_counts([[0, 1], [1, 1], [1, 0]]).tolist()
     [[1, 2], [1, 2]]
     """
-    array = np.asarray(votes)
-    if array.ndim != 2 or array.size == 0:
-        raise ValueError(
-            f"votes must be a non-empty 2-D array (n_voters, n_samples), got shape {array.shape}"
-        )
-    if array.dtype.kind not in "iu" or array.min() < 0:
-        raise ValueError("votes must hold class labels 0, 1, ... as integers")
+    array = check_class_codes(votes, "votes", ndim=2)
     k = int(array.max()) + 1 if n_classes is None else check_count(n_classes, "n_classes", 1)
     if array.max() >= k:
         raise ValueError(f"votes must be below n_classes={k}, got {array.max()}")
@@ -253,7 +244,7 @@ def cumulative_majority(votes: ArrayLike, n_classes: int | None = None) -> NDArr
     >>> cumulative_majority([[1, 0], [0, 0], [0, 1]]).tolist()
     [[1, 0], [0, 0], [0, 0]]
     """
-    array = np.asarray(votes)
+    array = check_class_codes(votes, "votes", ndim=2)
     counts = vote_counts(array, n_classes)
     k = counts.shape[1]
     running = np.cumsum(array[:, :, None] == np.arange(k), axis=0)
@@ -262,4 +253,5 @@ def cumulative_majority(votes: ArrayLike, n_classes: int | None = None) -> NDArr
 
 def predict_forest(forest: Forest, X: ArrayLike) -> NDArray[np.int64]:
     """Return the forest's majority vote for every row of ``X``, shape (n_samples,)."""
+    check_instance(forest, "forest", Forest)
     return majority_vote(forest_votes(forest, X), forest.n_classes)

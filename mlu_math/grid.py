@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 from numpy.typing import NDArray
 
+from mlu_math._validation import check_count, check_interval
+
 __all__ = ["grid_centers"]
-
-
-def _check_range(bounds: tuple[float, float], name: str) -> tuple[float, float]:
-    low, high = (float(v) for v in bounds)
-    if not (np.isfinite(low) and np.isfinite(high) and low < high):
-        raise ValueError(f"{name} must be (low, high) with finite low < high, got {bounds!r}")
-    return low, high
 
 
 def grid_centers(
@@ -41,13 +34,15 @@ def grid_centers(
     >>> grid_centers((0, 2), (0, 1), (1, 2)).tolist()
     [[0.5, 0.5], [1.5, 0.5]]
     """
-    x_low, x_high = _check_range(x_range, "x_range")
-    y_low, y_high = _check_range(y_range, "y_range")
-    if len(shape) != 2 or any(
-        isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 1 for n in shape
-    ):
-        raise ValueError(f"shape must be (n_rows, n_columns) of positive integers, got {shape!r}")
-    n_rows, n_columns = (int(n) for n in shape)
+    x_low, x_high = check_interval(x_range, "x_range")
+    y_low, y_high = check_interval(y_range, "y_range")
+    try:
+        n_rows, n_columns = shape
+    except (TypeError, ValueError):
+        raise ValueError(
+            f"shape must be (n_rows, n_columns) of positive integers, got {shape!r}"
+        ) from None
+    n_rows, n_columns = check_count(n_rows, "shape", 1), check_count(n_columns, "shape", 1)
     x_step = (x_high - x_low) / n_columns
     y_step = (y_high - y_low) / n_rows
     xs = x_low + x_step * (np.arange(n_columns) + 0.5)

@@ -7,6 +7,8 @@ from typing import Literal
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from mlu_math._validation import as_float_array, check_choice, check_finite
+
 __all__ = ["CRITERIA", "Criterion", "entropy", "gini", "impurity", "information_gain"]
 
 Criterion = Literal["entropy", "log_loss", "gini"]
@@ -16,17 +18,13 @@ CRITERIA: tuple[str, ...] = ("entropy", "log_loss", "gini")
 
 def _check_counts(counts: ArrayLike, name: str = "counts") -> NDArray[np.float64]:
     """Return class counts as a 1-D or 2-D float array, or raise naming ``name``."""
-    array = np.asarray(counts)
-    if array.dtype.kind not in "biuf":
-        raise ValueError(f"{name} must hold non-negative numbers, got dtype {array.dtype}")
-    array = array.astype(np.float64, copy=False)
+    array = as_float_array(counts, name)
     if array.ndim not in (1, 2) or array.shape[-1] == 0:
         raise ValueError(
             f"{name} must have shape (n_classes,) or (n_nodes, n_classes) with n_classes >= 1, "
             f"got shape {array.shape}"
         )
-    if not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} must be finite")
+    check_finite(array, name)
     if np.any(array < 0):
         raise ValueError(f"{name} must be non-negative, got {array[array < 0][:5].tolist()}")
     if np.any(array.sum(axis=-1) <= 0):
@@ -96,9 +94,7 @@ def gini(counts: ArrayLike) -> float | NDArray[np.float64]:
 
 
 def _check_criterion(criterion: str) -> str:
-    if criterion not in CRITERIA:
-        raise ValueError(f"criterion must be one of {', '.join(CRITERIA)}; got {criterion!r}")
-    return criterion
+    return check_choice(criterion, "criterion", CRITERIA)
 
 
 def impurity(counts: ArrayLike, criterion: Criterion = "entropy") -> float | NDArray[np.float64]:

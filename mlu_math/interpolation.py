@@ -5,6 +5,14 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from mlu_math._validation import (
+    as_generator,
+    check_count,
+    check_count_array,
+    check_finite_array,
+    check_real,
+    check_same_length,
+)
 from mlu_math.double_descent import double_descent_data
 from mlu_math.feature_maps import FeatureKind, features
 
@@ -21,30 +29,16 @@ __all__ = [
 
 
 def _as_vector(values: ArrayLike, name: str) -> NDArray[np.float64]:
-    array = np.asarray(values, dtype=float)
-    if array.ndim != 1 or array.size == 0:
-        raise ValueError(f"{name} must be a non-empty 1-D array, got shape {array.shape}")
-    if not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} must be finite, got NaN or infinity")
-    return array
+    return check_finite_array(values, name)
 
 
 def _as_matrix(values: ArrayLike, name: str) -> NDArray[np.float64]:
-    array = np.asarray(values, dtype=float)
-    if array.ndim != 2 or 0 in array.shape:
-        raise ValueError(
-            f"{name} must be a non-empty 2-D array (n_samples, n_features), got shape {array.shape}"
-        )
-    if not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} must be finite, got NaN or infinity")
-    return array
+    return check_finite_array(values, name, ndim=2)
 
 
-def _as_scalar(value: float, name: str) -> float:
-    number = float(value)
-    if not np.isfinite(number):
-        raise ValueError(f"{name} must be finite, got {value!r}")
-    return number
+def _check_rcond(rcond: float | None) -> None:
+    if rcond is not None:
+        check_real(rcond, "rcond", low=0)
 
 
 def toy_features(x: ArrayLike) -> NDArray[np.float64]:
@@ -94,7 +88,7 @@ def min_norm_solution(a: ArrayLike, b: float) -> NDArray[np.float64]:
     array([0.6, 0.8])
     """
     row = _as_vector(a, "a")
-    target = _as_scalar(b, "b")
+    target = check_real(b, "b")
     squared = float(row @ row)
     if squared == 0.0:
         raise ValueError("a must have a non-zero entry; an all-zero equation has no line")
@@ -166,6 +160,7 @@ def noise_amplification(X: ArrayLike, *, rcond: float | None = None) -> float:
     4.25
     """
     matrix = _as_matrix(X, "X")
+    _check_rcond(rcond)
     return float(_inverse_squares(matrix, rcond).sum())
 
 
@@ -198,9 +193,8 @@ def min_norm_noise_risk(
         raise ValueError(
             f"X_test must have as many columns as X_train ({train.shape[1]}), got {test.shape[1]}"
         )
-    sigma = _as_scalar(noise, "noise")
-    if sigma < 0:
-        raise ValueError(f"noise must be non-negative, got {noise!r}")
+    sigma = check_real(noise, "noise", low=0)
+    _check_rcond(rcond)
     if rcond is None:
         rcond = max(train.shape) * np.finfo(float).eps
     smoother = test @ np.linalg.pinv(train, rcond=rcond)
@@ -235,15 +229,11 @@ def gradient_descent_path(
     """
     matrix = _as_matrix(X, "X")
     target = _as_vector(y, "y")
-    if target.size != matrix.shape[0]:
-        raise ValueError(f"y has {target.size} samples but X has {matrix.shape[0]} rows")
-    rate = _as_scalar(learning_rate, "learning_rate")
-    if rate <= 0:
-        raise ValueError(f"learning_rate must be positive, got {learning_rate!r}")
-    if int(n_steps) != n_steps or n_steps < 0:
-        raise ValueError(f"n_steps must be a non-negative integer, got {n_steps!r}")
-    path = np.zeros((int(n_steps) + 1, matrix.shape[1]))
-    for step in range(int(n_steps)):
+    check_same_length("y", target, "X", matrix)
+    rate = check_real(learning_rate, "learning_rate", low=0, low_open=True)
+    steps = check_count(n_steps, "n_steps", 0)
+    path = np.zeros((steps + 1, matrix.shape[1]))
+    for step in range(steps):
         coef = path[step]
         path[step + 1] = coef - rate * matrix.T @ (matrix @ coef - target)
     return path
@@ -280,15 +270,10 @@ def noise_amplification_curve(
     -------
     amplification : ndarray of shape (n_points,)
     """
-    ps = np.asarray(n_features_values)
-    if ps.ndim != 1 or ps.size == 0 or ps.dtype.kind not in "iu" or ps.min() < 1:
-        raise ValueError(
-            f"n_features_values must be a non-empty 1-D array of integers >= 1, got {ps!r}"
-        )
-    if isinstance(n_train, bool) or int(n_train) != n_train or n_train < 1:
-        raise ValueError(f"n_train must be an integer >= 1, got {n_train!r}")
-    generator = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
-    x, _ = double_descent_data(int(n_train), noise=0.0, rng=generator)
+    ps = check_count_array(n_features_values, "n_features_values")
+    n = check_count(n_train, "n_train", 1)
+    generator = as_generator(rng)
+    x, _ = double_descent_data(n, noise=0.0, rng=generator)
     seed = int(generator.integers(2**31))
     phi = features(x, int(ps.max()), seed=seed, kind=kind)
     return np.array([noise_amplification(phi[:, :p]) for p in ps])
@@ -331,15 +316,11 @@ def isotropic_min_norm_risk(
     >>> isotropic_min_norm_risk([5, 10, 20], 10, noise=0.5).round(4).tolist()
     [1.0625, inf, 0.5278]
     """
-    ns = np.asarray(n_train)
-    if ns.ndim != 1 or ns.size == 0 or ns.dtype.kind not in "iu" or ns.min() < 1:
-        raise ValueError(f"n_train must be a non-empty 1-D array of integers >= 1, got {ns!r}")
-    if isinstance(n_features, bool) or int(n_features) != n_features or n_features < 1:
-        raise ValueError(f"n_features must be an integer >= 1, got {n_features!r}")
-    beta, sigma = _as_scalar(signal_norm, "signal_norm"), _as_scalar(noise, "noise")
-    if beta < 0 or sigma < 0:
-        raise ValueError(f"signal_norm and noise must be non-negative, got {beta!r}, {sigma!r}")
-    n, p = ns.astype(float), float(n_features)
+    ns = check_count_array(n_train, "n_train")
+    p = float(check_count(n_features, "n_features", 1))
+    beta = check_real(signal_norm, "signal_norm", low=0)
+    sigma = check_real(noise, "noise", low=0)
+    n = ns.astype(float)
     risk = np.full(n.shape, np.inf)
     under = n >= p + 2
     over = n <= p - 2

@@ -5,31 +5,21 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from mlu_math._validation import check_finite_array, check_real, check_same_length
+
 __all__ = ["min_norm_least_squares", "ridge_regression", "singular_values"]
 
 
 def _check_matrix(X: ArrayLike) -> NDArray[np.float64]:
     """Return ``X`` as a finite 2-D float array with at least one row and column."""
-    matrix = np.asarray(X, dtype=float)
-    if matrix.ndim != 2:
-        raise ValueError(f"X must be 2-D (n_samples, n_features), got shape {matrix.shape}")
-    if 0 in matrix.shape:
-        raise ValueError(f"X must have at least one row and one column, got shape {matrix.shape}")
-    if not np.all(np.isfinite(matrix)):
-        raise ValueError("X holds NaN or infinite values; it must be finite")
-    return matrix
+    return check_finite_array(X, "X", ndim=2)
 
 
 def _check_problem(X: ArrayLike, y: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Return a valid design matrix and a matching 1-D target."""
     matrix = _check_matrix(X)
-    target = np.asarray(y, dtype=float)
-    if target.ndim != 1:
-        raise ValueError(f"y must be 1-D (n_samples,), got shape {target.shape}")
-    if target.size != matrix.shape[0]:
-        raise ValueError(f"X has {matrix.shape[0]} rows but y has {target.size} values")
-    if not np.all(np.isfinite(target)):
-        raise ValueError("y holds NaN or infinite values; it must be finite")
+    target = check_finite_array(y, "y")
+    check_same_length("X", matrix, "y", target)
     return matrix, target
 
 
@@ -89,8 +79,8 @@ def min_norm_least_squares(
     matrix, target = _check_problem(X, y)
     if rcond is None:
         rcond = max(matrix.shape) * np.finfo(float).eps
-    elif not (np.isfinite(rcond) and rcond >= 0):
-        raise ValueError(f"rcond must be a finite number >= 0 or None, got {rcond!r}")
+    else:
+        check_real(rcond, "rcond", low=0)
     u, s, vt = np.linalg.svd(matrix, full_matrices=False)
     kept = s > rcond * s[0]
     inverse = np.zeros_like(s)
@@ -126,8 +116,7 @@ def ridge_regression(X: ArrayLike, y: ArrayLike, alpha: float) -> NDArray[np.flo
     [0.5]
     """
     matrix, target = _check_problem(X, y)
-    if not (np.isfinite(alpha) and alpha >= 0):
-        raise ValueError(f"alpha must be a finite number >= 0, got {alpha!r}")
+    check_real(alpha, "alpha", low=0)
     if alpha == 0:
         return min_norm_least_squares(matrix, target)
     u, s, vt = np.linalg.svd(matrix, full_matrices=False)

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from mlu_math._validation import check_labels
+from mlu_math._validation import (
+    as_1d,
+    check_count,
+    check_finite_array,
+    check_labels,
+    check_real,
+    check_same_length,
+    check_unit_interval,
+)
 
 __all__ = ["LogisticModel", "fit_logistic_regression", "log_loss", "sigmoid"]
 
@@ -15,12 +23,25 @@ __all__ = ["LogisticModel", "fit_logistic_regression", "log_loss", "sigmoid"]
 def sigmoid(z: ArrayLike) -> NDArray[np.float64]:
     """Return ``1 / (1 + exp(-z))``, computed without overflow.
 
+    Parameters
+    ----------
+    z : array-like of any shape
+        Finite real numbers (a scalar too).
+
+    Returns
+    -------
+    ndarray of the shape of ``z``, dtype float64
+
     Examples
     --------
     >>> sigmoid([0.0, 1000.0, -1000.0]).tolist()
     [0.5, 1.0, 0.0]
     """
-    values = np.asarray(z, dtype=float)
+    return _sigmoid(check_finite_array(z, "z", ndim=None))
+
+
+def _sigmoid(values: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Return :func:`sigmoid` of a float array, unchecked (for the fitting loop)."""
     out = np.empty_like(values)
     positive = values >= 0
     out[positive] = 1.0 / (1.0 + np.exp(-values[positive]))
@@ -32,12 +53,13 @@ def sigmoid(z: ArrayLike) -> NDArray[np.float64]:
 def log_loss(y_true: ArrayLike, probability: ArrayLike) -> float:
     """Return the mean negative log-likelihood of ``y_true`` under ``probability``.
 
-    Probabilities are clipped to ``[1e-15, 1 - 1e-15]``.
+    ``probability`` (of ``y = 1``, one per sample, in [0, 1]) is clipped to
+    ``[1e-15, 1 - 1e-15]``.
     """
     labels = check_labels(y_true).astype(float)
-    p = np.clip(np.asarray(probability, dtype=float), 1e-15, 1 - 1e-15)
-    if p.shape != labels.shape:
-        raise ValueError(f"probability has shape {p.shape} but y_true has {labels.shape}")
+    probabilities = check_unit_interval(as_1d(probability, "probability"), "probability")
+    check_same_length("y_true", labels, "probability", probabilities)
+    p = np.clip(probabilities, 1e-15, 1 - 1e-15)
     return float(-np.mean(labels * np.log(p) + (1 - labels) * np.log1p(-p)))
 
 
@@ -67,7 +89,7 @@ class LogisticModel:
 
     def predict_proba(self, X: ArrayLike) -> NDArray[np.float64]:
         """Return ``P(y = 1 | x)`` for each row of ``X``, shape (n_samples,)."""
-        return sigmoid(self.decision_function(X))
+        return _sigmoid(self.decision_function(X))
 
     def predict(self, X: ArrayLike, threshold: float = 0.5) -> NDArray[np.int8]:
         """Return 1 where ``P(y = 1 | x) >= threshold``, else 0."""
@@ -97,9 +119,9 @@ def fit_logistic_regression(
     y : array-like of shape (n_samples,)
         Labels in {0, 1}; both must be present.
     max_iter : int
-        Most gradient steps.
+        Most gradient steps; at least 1.
     tol : float
-        Stop when the gradient's largest component falls below this.
+        Stop when the gradient's largest component falls below this; finite, >= 0.
 
     Returns
     -------
@@ -111,10 +133,11 @@ def fit_logistic_regression(
     >>> round(float(model.predict_proba([[1.5]])[0]), 3)
     0.5
     """
-    labels = check_labels(y).astype(float)
+    labels = check_labels(y, "y").astype(float)
     features = _check_features(X, None)
-    if features.shape[0] != labels.size:
-        raise ValueError(f"X has {features.shape[0]} rows but y has {labels.size} labels")
+    check_same_length("X", features, "y", labels)
+    check_count(max_iter, "max_iter", 1)
+    check_real(tol, "tol", low=0)
     if labels.min() == labels.max():
         raise ValueError("y must contain both classes to fit a logistic regression")
     mean, scale = _standardisation(features)
@@ -135,9 +158,9 @@ def _accelerated_descent(
     previous = weights
     for iteration in range(1, max_iter + 1):
         look_ahead = weights + (iteration - 1) / (iteration + 2) * (weights - previous)
-        gradient = design.T @ (sigmoid(design @ look_ahead) - labels) / n
+        gradient = design.T @ (_sigmoid(design @ look_ahead) - labels) / n
         previous, weights = weights, look_ahead - step * gradient
-        if np.abs(design.T @ (sigmoid(design @ weights) - labels) / n).max() < tol:
+        if np.abs(design.T @ (_sigmoid(design @ weights) - labels) / n).max() < tol:
             return weights, iteration, True
     return weights, max_iter, False
 
@@ -152,11 +175,7 @@ def _standardisation(
 
 
 def _check_features(X: ArrayLike, n_features: int | None) -> NDArray[np.float64]:
-    features = np.asarray(X, dtype=float)
-    if features.ndim != 2:
-        raise ValueError(f"X must be 2-D (n_samples, n_features), got shape {features.shape}")
-    if not np.all(np.isfinite(features)):
-        raise ValueError("X holds NaN or infinite values")
+    features = check_finite_array(X, "X", ndim=2, min_columns=0)
     if n_features is not None and features.shape[1] != n_features:
         raise ValueError(f"X has {features.shape[1]} features but the model has {n_features}")
     return features

@@ -5,7 +5,14 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from mlu_math._validation import check_labels
+from mlu_math._validation import (
+    as_generator,
+    check_count,
+    check_indices,
+    check_labels,
+    check_same_length,
+    check_scores,
+)
 
 __all__ = ["all_pairs", "pair_outcomes", "random_pairs"]
 
@@ -38,13 +45,12 @@ def random_pairs(
     ([1, 3], [0, 2])
     """
     labels = check_labels(y_true)
-    if n_pairs < 1:
-        raise ValueError(f"n_pairs must be at least 1, got {n_pairs}")
+    check_count(n_pairs, "n_pairs", 1)
     positives = np.flatnonzero(labels == 1)
     negatives = np.flatnonzero(labels == 0)
     if positives.size == 0 or negatives.size == 0:
         raise ValueError("y_true must contain both classes to draw pairs")
-    rng = np.random.default_rng(seed)
+    rng = as_generator(seed, "seed")
     return rng.choice(positives, n_pairs), rng.choice(negatives, n_pairs)
 
 
@@ -59,8 +65,9 @@ def pair_outcomes(
     Parameters
     ----------
     y_score : array-like of shape (n_samples,)
+        Finite scores.
     positive, negative : array-like of int, shape (n_pairs,)
-        Indices of the positive and negative member of each pair.
+        Indices of the positive and negative member of each pair; at least one pair.
 
     Returns
     -------
@@ -71,16 +78,10 @@ def pair_outcomes(
     >>> pair_outcomes([0.9, 0.4, 0.4], [0, 1], [2, 2]).tolist()
     [1.0, 0.5]
     """
-    scores = np.asarray(y_score, dtype=float)
-    pos = np.asarray(positive, dtype=np.intp)
-    neg = np.asarray(negative, dtype=np.intp)
-    if pos.shape != neg.shape:
-        raise ValueError(
-            f"positive and negative must have the same shape, got {pos.shape} and {neg.shape}"
-        )
-    for name, index in (("positive", pos), ("negative", neg)):
-        if index.size and (index.min() < 0 or index.max() >= scores.size):
-            raise ValueError(f"{name} holds indices outside 0..{scores.size - 1}")
+    scores = check_scores(y_score)
+    pos = check_indices(positive, "positive", scores.size, "len(y_score)")
+    neg = check_indices(negative, "negative", scores.size, "len(y_score)")
+    check_same_length("positive", pos, "negative", neg, unit="pairs")
     diff = scores[pos] - scores[neg]
     return np.where(diff > 0, 1.0, np.where(diff == 0, 0.5, 0.0))
 

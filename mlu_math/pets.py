@@ -8,6 +8,16 @@ from typing import Literal
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from mlu_math._validation import (
+    as_generator,
+    check_bounds,
+    check_choice,
+    check_count,
+    check_finite_array,
+    check_indices,
+    check_instance,
+    check_real,
+)
 from mlu_math.cross_validation import accuracy_score
 from mlu_math.logistic import LogisticModel, fit_logistic_regression
 
@@ -159,18 +169,14 @@ def make_pets(
     >>> pets.X.shape, pets.n_dogs, pets.n_cats
     ((10, 2), 4, 6)
     """
-    if isinstance(n_samples, bool) or not isinstance(n_samples, int | np.integer):
-        raise ValueError(f"n_samples must be an integer, got {n_samples!r}")
-    if n_samples < 2:
-        raise ValueError(f"n_samples must be at least 2, got {n_samples}")
-    if not 0.0 < dog_share < 1.0:
-        raise ValueError(f"dog_share must be strictly between 0 and 1, got {dog_share}")
+    check_count(n_samples, "n_samples", 2)
+    check_real(dog_share, "dog_share", low=0, high=1, low_open=True, high_open=True)
     n_dogs = round(dog_share * n_samples)
     if not 0 < n_dogs < n_samples:
         raise ValueError(
             f"dog_share={dog_share} of n_samples={n_samples} leaves one species with no pet"
         )
-    rng = np.random.default_rng(seed)
+    rng = as_generator(seed, "seed")
     features = np.concatenate(
         [_draw_species(rng, CAT, n_samples - n_dogs), _draw_species(rng, DOG, n_dogs)]
     )
@@ -214,10 +220,7 @@ class PlaneModel:
 
 
 def _check_plane_points(X: ArrayLike) -> NDArray[np.float64]:
-    points = np.asarray(X, dtype=float)
-    if points.ndim != 2 or points.shape[1] != 2:
-        raise ValueError(f"X must have shape (n_samples, 2), got {points.shape}")
-    return points
+    return check_finite_array(X, "X", ndim=2, n_columns=2)
 
 
 def fit_plane_model(
@@ -252,8 +255,7 @@ def fit_plane_model(
     >>> model.coef.tolist(), model.predict(X).tolist()
     ([0.0, 0.0], [1, 1, 1, 1, 1])
     """
-    if features not in FEATURE_SETS:
-        raise ValueError(f"features must be one of {', '.join(FEATURE_SETS)}; got {features!r}")
+    check_choice(features, "features", tuple(FEATURE_SETS))
     points = _check_plane_points(X)
     columns = list(FEATURE_SETS[features])
     model = fit_logistic_regression(points[:, columns], y, max_iter=max_iter)
@@ -316,11 +318,12 @@ def compare_feature_sets(
     tuple of FeatureSetScore
         One per feature set, in the order of :data:`FEATURE_SETS`.
     """
+    check_instance(pets, "pets", Pets)
+    if new_pets is not None:
+        check_instance(new_pets, "new_pets", Pets)
     parts = {"train": train, "validation": validation, "test": test}
-    indices = {name: np.asarray(part, dtype=np.intp) for name, part in parts.items()}
-    for name, index in indices.items():
-        if index.ndim != 1 or index.size == 0:
-            raise ValueError(f"{name} must be a non-empty 1-D array of indices")
+    n = pets.y.size
+    indices = {name: check_indices(part, name, n, "len(pets.y)") for name, part in parts.items()}
     scores = []
     for features in FEATURE_SETS:
         train_X, train_y = pets.X[indices["train"]], pets.y[indices["train"]]
@@ -347,33 +350,25 @@ def best_feature_set(scores: tuple[FeatureSetScore, ...], by: Part) -> int:
     >>> best_feature_set(best, "validation"), best_feature_set(best, "test")
     (0, 1)
     """
-    if by not in ("train", "validation", "test", "new"):
-        raise ValueError(f"by must be 'train', 'validation', 'test' or 'new', got {by!r}")
+    check_choice(by, "by", ("train", "validation", "test", "new"))
     if not scores:
-        raise ValueError("scores is empty")
-    values = [getattr(score, by) for score in scores]
+        raise ValueError("scores is empty; at least one FeatureSetScore is needed")
+    for i, score in enumerate(scores):
+        check_instance(score, f"scores[{i}]", FeatureSetScore)
+    values = check_finite_array([getattr(score, by) for score in scores], f"scores' {by} accuracy")
     return int(np.argmax(values))
 
 
-def _check_box(box: Box) -> tuple[float, float, float, float]:
-    (x_min, x_max), (y_min, y_max) = box
-    if not (x_min < x_max and y_min < y_max):
-        raise ValueError(f"box must be ((x_min, x_max), (y_min, y_max)) with min < max, got {box}")
-    return float(x_min), float(x_max), float(y_min), float(y_max)
-
-
 def _box_corners(box: Box) -> NDArray[np.float64]:
-    x_min, x_max, y_min, y_max = _check_box(box)
+    (x_min, x_max), (y_min, y_max) = check_bounds(box, "box", n_rows=2)
     return np.array([[x_min, y_min], [x_max, y_min], [x_max, y_max], [x_min, y_max]])
 
 
 def _check_coef(coef: ArrayLike, intercept: float) -> tuple[NDArray[np.float64], float]:
-    weights = np.asarray(coef, dtype=float)
-    if weights.shape != (2,) or not np.all(np.isfinite(weights)):
-        raise ValueError(f"coef must hold 2 finite numbers, got {coef!r}")
-    if not np.isfinite(intercept):
-        raise ValueError(f"intercept must be finite, got {intercept}")
-    return weights, float(intercept)
+    weights = check_finite_array(coef, "coef")
+    if weights.shape != (2,):
+        raise ValueError(f"coef must hold 2 finite numbers (one per feature), got {coef!r}")
+    return weights, check_real(intercept, "intercept")
 
 
 def decision_region(coef: ArrayLike, intercept: float, box: Box) -> NDArray[np.float64]:

@@ -7,7 +7,12 @@ import warnings
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from mlu_math._validation import as_1d, check_binary_scores, check_finite
+from mlu_math._validation import (
+    check_binary_scores,
+    check_finite_array,
+    check_flag,
+    check_same_length,
+)
 
 __all__ = [
     "UndefinedMetricWarning",
@@ -146,7 +151,7 @@ def roc_curve(
 
     """
     fps, tps, thresholds = _binary_clf_curve(*check_binary_scores(y_true, y_score, sample_weight))
-    if drop_intermediate and fps.size > 2:
+    if check_flag(drop_intermediate, "drop_intermediate") and fps.size > 2:
         kept = _corners(fps, tps)
         fps, tps, thresholds = fps[kept], tps[kept], thresholds[kept]
     fps = np.concatenate(([0.0], fps))
@@ -208,7 +213,7 @@ def precision_recall_curve(
 
     """
     fps, tps, thresholds = _binary_clf_curve(*check_binary_scores(y_true, y_score, sample_weight))
-    if drop_intermediate and fps.size > 2:
+    if check_flag(drop_intermediate, "drop_intermediate") and fps.size > 2:
         kept = _run_ends(tps)
         fps, tps, thresholds = fps[kept], tps[kept], thresholds[kept]
     # Zero-weight samples are dropped, so every threshold predicts some weight.
@@ -251,10 +256,9 @@ def auc(x: ArrayLike, y: ArrayLike) -> float:
     0.75
 
     """
-    xs = check_finite(as_1d(x, "x").astype(np.float64), "x")
-    ys = check_finite(as_1d(y, "y").astype(np.float64), "y")
-    if xs.size != ys.size:
-        raise ValueError(f"x has {xs.size} points but y has {ys.size}")
+    xs = check_finite_array(x, "x")
+    ys = check_finite_array(y, "y")
+    check_same_length("x", xs, "y", ys, unit="points")
     if xs.size < 2:
         raise ValueError(f"x and y need at least 2 points for an area, got {xs.size}")
     steps = np.diff(xs)

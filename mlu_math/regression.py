@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from mlu_math._validation import check_scores
+from mlu_math._validation import check_count, check_same_length, check_scores
 
 __all__ = ["knn_regression", "mean_squared_error", "polynomial_fit", "polynomial_predict"]
 
@@ -13,18 +13,8 @@ __all__ = ["knn_regression", "mean_squared_error", "polynomial_fit", "polynomial
 def _check_pair(x: ArrayLike, y: ArrayLike, x_name: str, y_name: str) -> tuple[NDArray, NDArray]:
     """Return two finite 1-D float arrays of one length, or raise naming them."""
     xs, ys = check_scores(x, x_name), check_scores(y, y_name)
-    if xs.size != ys.size:
-        raise ValueError(f"{x_name} has {xs.size} samples but {y_name} has {ys.size}")
+    check_same_length(x_name, xs, y_name, ys)
     return xs, ys
-
-
-def _check_count(value: int, name: str, low: int, high: int, why: str) -> int:
-    """Return ``value`` if it is an integer in ``[low, high]``, else raise naming ``name``."""
-    if isinstance(value, bool) or not isinstance(value, int | np.integer):
-        raise ValueError(f"{name} must be an integer, got {value!r}")
-    if not low <= value <= high:
-        raise ValueError(f"{name} must be in [{low}, {high}] ({why}), got {value}")
-    return int(value)
 
 
 def polynomial_fit(x: ArrayLike, y: ArrayLike, degree: int) -> NDArray[np.float64]:
@@ -60,8 +50,8 @@ def polynomial_fit(x: ArrayLike, y: ArrayLike, degree: int) -> NDArray[np.float6
     """
     xs, ys = _check_pair(x, y, "x", "y")
     n_distinct = np.unique(xs).size
-    degree = _check_count(
-        degree, "degree", 0, n_distinct - 1, f"x has {n_distinct} distinct value(s)"
+    degree = check_count(
+        degree, "degree", 0, n_distinct - 1, reason=f"x has {n_distinct} distinct value(s)"
     )
     low, high = float(xs.min()), float(xs.max())
     scale = 2.0 / (high - low) if high > low else 1.0
@@ -145,7 +135,7 @@ def knn_regression(
     """
     xs, ys = _check_pair(x_train, y_train, "x_train", "y_train")
     queries = check_scores(x_query, "x_query")
-    k = _check_count(k, "k", 1, xs.size, f"x_train has {xs.size} sample(s)")
+    k = check_count(k, "k", 1, xs.size, reason=f"x_train has {xs.size} sample(s)")
     distance = np.abs(queries[:, None] - xs[None, :])
     nearest = np.argsort(distance, axis=1, kind="stable")[:, :k]
     return ys[nearest].mean(axis=1)

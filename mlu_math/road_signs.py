@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import numbers
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+
+from mlu_math._validation import as_generator, check_count, check_finite_array, check_real
 
 __all__ = [
     "CLASS_NAMES",
@@ -68,12 +69,8 @@ class RoadSigns:
 
 
 def _check_args(n_samples: object, crossing_share: float) -> tuple[int, int]:
-    if isinstance(n_samples, bool) or not isinstance(n_samples, numbers.Integral):
-        raise ValueError(f"n_samples must be an integer, got {n_samples!r}")
-    if n_samples < 2:
-        raise ValueError(f"n_samples must be at least 2, got {n_samples}")
-    if not 0.0 < crossing_share < 1.0:
-        raise ValueError(f"crossing_share must be strictly between 0 and 1, got {crossing_share}")
+    check_count(n_samples, "n_samples", 2)
+    check_real(crossing_share, "crossing_share", low=0, high=1, low_open=True, high_open=True)
     n_crossings = round(crossing_share * int(n_samples))
     if not 0 < n_crossings < n_samples:
         raise ValueError(
@@ -136,7 +133,7 @@ def make_road_signs(
     ((10, 4), 5)
     """
     n, n_crossings = _check_args(n_samples, crossing_share)
-    rng = np.random.default_rng(seed)
+    rng = as_generator(seed, "seed")
     parts = [_draw_table(rng, 0, n - n_crossings), _draw_table(rng, 1, n_crossings)]
     return _shuffled(rng, parts, FEATURE_NAMES)
 
@@ -192,7 +189,7 @@ def make_sign_shapes(
     ((10, 2), 4)
     """
     n, n_crossings = _check_args(n_samples, crossing_share)
-    rng = np.random.default_rng(seed)
+    rng = as_generator(seed, "seed")
     parts = [_draw_other_shapes(rng, n - n_crossings), _draw_crossing_shapes(rng, n_crossings)]
     parts = [np.clip(part, 20.0, 140.0) for part in parts]
     return _shuffled(rng, parts, SHAPE_FEATURE_NAMES)
@@ -206,7 +203,10 @@ def describe_sign(row: ArrayLike) -> str:
     >>> describe_sign([45.0, 0.0, 3.0, 0.0])
     '45 cm circle, 3 colours, symbol'
     """
-    size, sides, colours, text = (float(v) for v in np.asarray(row, dtype=np.float64))
+    values = check_finite_array(row, "row")
+    if values.size != len(FEATURE_NAMES):
+        raise ValueError(f"row must hold the {len(FEATURE_NAMES)} features {FEATURE_NAMES}")
+    size, sides, colours, text = (float(v) for v in values)
     shape = SHAPE_NAMES.get(round(sides), f"{sides:g}-sided")
     plural = "" if colours == 1 else "s"
     return f"{size:g} cm {shape}, {colours:g} colour{plural}, {'text' if text else 'symbol'}"
@@ -220,6 +220,8 @@ def describe_split(feature: int, threshold: float) -> str:
     >>> describe_split(0, 57.5), describe_split(3, 0.5)
     ('size \u2264 57.5 cm?', 'symbol, not text?')
     """
+    check_count(feature, "feature", 0, len(FEATURE_NAMES) - 1)
+    check_real(threshold, "threshold")
     if feature == 3:
         return "symbol, not text?"
     name = FEATURE_NAMES[feature]

@@ -11,7 +11,13 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import StandardScaler
 
-from mlu_math._validation import check_labels
+from mlu_math._validation import (
+    as_generator,
+    check_count,
+    check_labels,
+    check_real,
+    check_subset,
+)
 
 __all__ = [
     "WEAK_FEATURES",
@@ -60,24 +66,6 @@ def _read_only(array: NDArray) -> NDArray:
     return array
 
 
-def _feature_columns(features: tuple[str, ...] | None, names: list[str]) -> list[int]:
-    """Map feature names to column indices, or raise listing the valid names."""
-    if features is None:
-        return list(range(len(names)))
-    if isinstance(features, str):
-        raise ValueError(
-            f"features must be a tuple of names, got the string {features!r}; write ({features!r},)"
-        )
-    unknown = [f for f in features if f not in names]
-    if unknown or not features or len(set(features)) != len(features):
-        raise ValueError(
-            f"features must be distinct names of breast-cancer features, got "
-            f"{tuple(features)!r} (unknown: {unknown!r}); valid names: "
-            f"{', '.join(names)}"
-        )
-    return [names.index(f) for f in features]
-
-
 def breast_cancer_scores(
     *,
     seed: int = 0,
@@ -114,11 +102,13 @@ def breast_cancer_scores(
     ((228,), 85)
 
     """
-    if not 0 < test_size < 1:
-        raise ValueError(f"test_size must be strictly between 0 and 1, got {test_size}")
+    check_real(test_size, "test_size", low=0, high=1, low_open=True, high_open=True)
+    check_count(seed, "seed", 0, 2**32 - 1)
     data = load_breast_cancer()
     names = [str(name) for name in data.feature_names]
-    columns = _feature_columns(features, names)
+    columns = (
+        list(range(len(names))) if features is None else check_subset(features, "features", names)
+    )
     malignant = 1 - data.target  # scikit-learn codes malignant as 0
     x_train, x_test, y_train, y_test = train_test_split(
         data.data[:, columns],
@@ -165,7 +155,7 @@ def random_scores(y_true: ArrayLike, *, seed: int) -> ClassifierScores:
 
     """
     labels = check_labels(y_true)  # a new array, safe to freeze
-    y_score = np.random.default_rng(seed).random(labels.size)
+    y_score = as_generator(seed, "seed").random(labels.size)
     return ClassifierScores(
         y_true=_read_only(labels),
         y_score=_read_only(y_score),
@@ -202,7 +192,7 @@ def perfect_scores(y_true: ArrayLike, *, seed: int) -> ClassifierScores:
 
     """
     labels = check_labels(y_true)
-    spread = np.random.default_rng(seed).random(labels.size) * 0.45
+    spread = as_generator(seed, "seed").random(labels.size) * 0.45
     y_score = np.where(labels == 1, 0.55 + spread, spread)
     return ClassifierScores(
         y_true=_read_only(labels),

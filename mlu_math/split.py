@@ -7,6 +7,15 @@ import math
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from mlu_math._validation import (
+    as_1d,
+    as_generator,
+    check_count,
+    check_finite,
+    check_length,
+    check_real,
+)
+
 __all__ = ["split_sizes", "train_validation_test_split"]
 
 IndexArray = NDArray[np.intp]
@@ -15,23 +24,19 @@ Seed = int | np.random.Generator
 _FRACTION_NAMES = ("train", "validation", "test")
 
 
-def _check_n_samples(n_samples: int) -> int:
-    if isinstance(n_samples, bool) or not isinstance(n_samples, int | np.integer):
-        raise ValueError(f"n_samples must be an integer, got {n_samples!r}")
-    if n_samples < 2:
-        raise ValueError(f"n_samples must be at least 2, got {n_samples}")
-    return int(n_samples)
-
-
 def _check_fractions(fractions: tuple[float, float, float]) -> tuple[float, float, float]:
-    values = tuple(float(f) for f in fractions)
-    if len(values) != 3:
+    try:
+        count = len(fractions)
+    except TypeError:
         raise ValueError(
-            f"fractions must be 3 numbers (train, validation, test), got {len(values)}"
-        )
-    for name, value in zip(_FRACTION_NAMES, values, strict=True):
-        if not 0.0 <= value <= 1.0:
-            raise ValueError(f"fractions: the {name} share must be in [0, 1], got {value}")
+            f"fractions must be 3 numbers (train, validation, test), got {fractions!r}"
+        ) from None
+    if count != 3:
+        raise ValueError(f"fractions must be 3 numbers (train, validation, test), got {count}")
+    values = tuple(
+        check_real(value, f"fractions: the {name} share", low=0, high=1)
+        for name, value in zip(_FRACTION_NAMES, fractions, strict=True)
+    )
     if values[0] == 0.0:
         raise ValueError("fractions: the train share must be positive, got 0")
     if not math.isclose(sum(values), 1.0, abs_tol=1e-9):
@@ -74,7 +79,7 @@ def split_sizes(
     >>> split_sizes(10, (0.7, 0.0, 0.3))
     (7, 0, 3)
     """
-    n = _check_n_samples(n_samples)
+    n = check_count(n_samples, "n_samples", 2)
     _, validation_share, test_share = _check_fractions(fractions)
     n_test = math.ceil(test_share * n)
     n_validation = math.ceil(validation_share * n)
@@ -169,17 +174,16 @@ def train_validation_test_split(
     True
     """
     sizes = split_sizes(n_samples, fractions)
-    rng = np.random.default_rng(seed)
+    rng = as_generator(seed, "seed")
     if stratify is None:
         order = rng.permutation(n_samples)
         test = order[: sizes[2]]
         validation = order[sizes[2] : sizes[2] + sizes[1]]
         train = order[sizes[2] + sizes[1] :]
         return np.sort(train), np.sort(validation), np.sort(test)
-    labels = np.asarray(stratify)
-    if labels.shape != (n_samples,):
-        raise ValueError(
-            f"stratify must have shape ({n_samples},), one class per sample, got {labels.shape}"
-        )
+    labels = as_1d(stratify, "stratify")
+    check_length(labels, "stratify", n_samples, "n_samples")
+    if labels.dtype.kind == "f":
+        check_finite(labels, "stratify")
     _, classes = np.unique(labels, return_inverse=True)
     return _stratified_split(classes.astype(np.intp), sizes, rng)

@@ -7,7 +7,14 @@ from typing import NamedTuple
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from mlu_math._validation import as_1d, check_labels, check_scores
+from mlu_math._validation import (
+    as_1d,
+    as_generator,
+    check_labels,
+    check_real,
+    check_scores,
+    check_unit_interval,
+)
 from mlu_math.confusion import confusion_at_thresholds
 from mlu_math.ranking import precision_recall_curve
 
@@ -102,15 +109,6 @@ def metrics_at_thresholds(
     )
 
 
-def _check_rates(values: ArrayLike, name: str) -> FloatArray:
-    """Return ``values`` as a float array in [0, 1] (NaN allowed), or raise."""
-    array = np.asarray(values, dtype=np.float64)
-    bad = ~np.isnan(array) & ((array < 0) | (array > 1))
-    if bad.any():
-        raise ValueError(f"{name} must lie in [0, 1] (or be NaN), got {array[bad][0]!r}")
-    return array
-
-
 def harmonic_mean(precision: ArrayLike, recall: ArrayLike) -> FloatArray:
     """Return the harmonic mean ``2 p r / (p + r)`` of two rates, elementwise.
 
@@ -133,8 +131,14 @@ def harmonic_mean(precision: ArrayLike, recall: ArrayLike) -> FloatArray:
     [0.5, 0.32, 0.0]
 
     """
-    p = _check_rates(precision, "precision")
-    r = _check_rates(recall, "recall")
+    p = check_unit_interval(precision, "precision", allow_nan=True)
+    r = check_unit_interval(recall, "recall", allow_nan=True)
+    try:
+        np.broadcast_shapes(p.shape, r.shape)
+    except ValueError:
+        raise ValueError(
+            f"precision and recall must broadcast to one shape, got shapes {p.shape} and {r.shape}"
+        ) from None
     mean = _divide(2 * p * r, p + r)
     both_zero = (p == 0) & (r == 0)
     return np.where(both_zero, 0.0, mean)
@@ -153,7 +157,7 @@ def f1_isoline(f1: float, precision: ArrayLike) -> FloatArray:
     f1 : float
         The level, strictly between 0 and 1.
     precision : array-like of shape (n_points,)
-        Precisions in [0, 1].
+        Precisions in [0, 1] (not NaN); at least one.
 
     Returns
     -------
@@ -166,9 +170,8 @@ def f1_isoline(f1: float, precision: ArrayLike) -> FloatArray:
     [nan, 0.5, 0.333]
 
     """
-    if not 0 < f1 < 1:
-        raise ValueError(f"f1 must be strictly between 0 and 1, got {f1}")
-    p = _check_rates(as_1d(precision, "precision"), "precision")
+    check_real(f1, "f1", low=0, high=1, low_open=True, high_open=True)
+    p = check_unit_interval(as_1d(precision, "precision"), "precision")
     recall = _divide(f1 * p, 2 * p - f1)
     outside = (2 * p <= f1) | (recall > 1 + _ROUNDING)
     return np.where(outside, np.nan, np.minimum(recall, 1.0))
@@ -244,15 +247,14 @@ def subsample_positives(
 
     """
     labels = check_labels(y_true)
-    if not 0 < positive_share < 1:
-        raise ValueError(f"positive_share must be strictly between 0 and 1, got {positive_share}")
+    check_real(positive_share, "positive_share", low=0, high=1, low_open=True, high_open=True)
     positives = np.flatnonzero(labels == 1)
     negatives = np.flatnonzero(labels == 0)
     if positives.size == 0 or negatives.size == 0:
         raise ValueError("y_true must hold both classes to subsample the positives")
     wanted = round(positive_share * negatives.size / (1 - positive_share))
     n_kept = min(max(wanted, 1), positives.size)
-    drawn = np.random.default_rng(seed).choice(positives, size=n_kept, replace=False)
+    drawn = as_generator(seed, "seed").choice(positives, size=n_kept, replace=False)
     return np.sort(np.concatenate([negatives, drawn]))
 
 

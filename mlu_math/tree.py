@@ -9,7 +9,16 @@ from dataclasses import dataclass, replace
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from mlu_math._validation import check_count
+from mlu_math._validation import (
+    check_bounds,
+    check_class_codes,
+    check_count,
+    check_finite_array,
+    check_generator,
+    check_instance,
+    check_same_length,
+    check_scores,
+)
 from mlu_math.impurity import Criterion, impurity, information_gain
 
 __all__ = [
@@ -107,30 +116,14 @@ class TreeNode:
 
 
 def _check_X(X: ArrayLike, name: str = "X") -> NDArray[np.float64]:
-    array = np.asarray(X)
-    if array.dtype.kind not in "biuf":
-        raise ValueError(f"{name} must hold real numbers, got dtype {array.dtype}")
-    if array.ndim != 2 or array.shape[0] == 0 or array.shape[1] == 0:
-        raise ValueError(
-            f"{name} must have shape (n_samples, n_features), both at least 1; got {array.shape}"
-        )
-    array = array.astype(np.float64, copy=False)
-    if not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} must be finite (no NaN or infinity)")
-    return array
+    return check_finite_array(X, name, ndim=2)
 
 
-def _check_y(y: ArrayLike, n_samples: int, n_classes: int | None) -> tuple[NDArray[np.intp], int]:
-    labels = np.asarray(y)
-    if labels.ndim != 1 or labels.size != n_samples:
-        raise ValueError(f"y must have shape ({n_samples},) to match X, got {labels.shape}")
-    if labels.dtype.kind not in "biu" and not (
-        labels.dtype.kind == "f" and np.all(labels == np.round(labels))
-    ):
-        raise ValueError(f"y must hold integer class labels 0, 1, ..., got dtype {labels.dtype}")
-    labels = labels.astype(np.intp)
-    if labels.min() < 0:
-        raise ValueError(f"y must hold class labels 0, 1, ..., got {labels.min()}")
+def _check_y(
+    y: ArrayLike, values: NDArray[np.float64], n_classes: int | None, x_name: str = "X"
+) -> tuple[NDArray[np.intp], int]:
+    labels = check_class_codes(y, "y")
+    check_same_length(x_name, values, "y", labels)
     needed = int(labels.max()) + 1
     if n_classes is None:
         return labels, needed
@@ -140,6 +133,10 @@ def _check_y(y: ArrayLike, n_samples: int, n_classes: int | None) -> tuple[NDArr
             f"n_classes must exceed every label in y, got n_classes={k} and label {needed - 1}"
         )
     return labels, k
+
+
+def _check_tree(tree: object) -> TreeNode:
+    return check_instance(tree, "tree", TreeNode)
 
 
 def _check_criterion(criterion: str) -> Criterion:
@@ -205,11 +202,12 @@ def split_candidates(
     >>> t.tolist(), g.round(3).tolist()
     ([1.5, 2.5, 3.5], [0.311, 1.0, 0.311])
     """
-    values = _check_X(np.asarray(x).reshape(-1, 1) if np.ndim(x) == 1 else x, "x")
-    if values.shape[1] != 1:
-        raise ValueError(f"x must be 1-D (one feature), got shape {np.shape(x)}")
-    labels, k = _check_y(y, values.shape[0], n_classes)
-    thresholds, gains, _, _ = _candidates(values[:, 0], labels, k, _check_criterion(criterion))
+    if np.ndim(x) == 2:
+        values = check_finite_array(x, "x", ndim=2, n_columns=1)[:, 0]
+    else:
+        values = check_scores(x, "x")
+    labels, k = _check_y(y, values, n_classes, "x")
+    thresholds, gains, _, _ = _candidates(values, labels, k, _check_criterion(criterion))
     return thresholds, gains
 
 
@@ -271,7 +269,7 @@ def best_split(
     (1, 3.0, [2, 0])
     """
     values = _check_X(X)
-    labels, k = _check_y(y, values.shape[0], n_classes)
+    labels, k = _check_y(y, values, n_classes)
     columns = _check_features(features, values.shape[1])
     return _best_along(values, labels, columns, k, _check_criterion(criterion))
 
@@ -365,7 +363,8 @@ def fit_tree(
         them varies in the node, further features are drawn one at a time
         until one does (as scikit-learn does). None considers every feature.
     rng : numpy.random.Generator, default=None
-        Source of the feature draws; required with ``max_features``.
+        Source of the feature draws; required with ``max_features`` (and
+        unused without it).
     n_classes : int, default=None
         Number of classes; ``max(y) + 1`` by default. Give it when a sample
         (say, a bootstrap) may lack the highest class.
@@ -382,7 +381,7 @@ def fit_tree(
     (2.5, [2, 0], 1)
     """
     values = _check_X(X)
-    labels, k = _check_y(y, values.shape[0], n_classes)
+    labels, k = _check_y(y, values, n_classes)
     depth = None if max_depth is None else check_count(max_depth, "max_depth", 0)
     features = None
     if max_features is not None:
@@ -391,8 +390,10 @@ def fit_tree(
             raise ValueError(
                 f"max_features must be at most n_features={values.shape[1]}, got {features}"
             )
-        if not isinstance(rng, np.random.Generator):
+        if rng is None:
             raise ValueError("rng must be a numpy.random.Generator when max_features is given")
+    if rng is not None:
+        check_generator(rng)
     settings = _Settings(
         depth,
         _check_criterion(criterion),
@@ -416,7 +417,7 @@ def tree_nodes(tree: TreeNode) -> list[TreeNode]:
     >>> [node.depth for node in tree_nodes(tree)]
     [0, 1, 1]
     """
-    return [node for node, _ in _breadth_first(tree, None)]
+    return [node for node, _ in _breadth_first(_check_tree(tree), None)]
 
 
 def _breadth_first(
@@ -462,9 +463,7 @@ def node_regions(tree: TreeNode, bounds: ArrayLike) -> list[tuple[TreeNode, NDAr
     >>> [box.tolist() for _, box in node_regions(tree, [[0, 4], [0, 1]])]
     [[[0.0, 4.0], [0.0, 1.0]], [[0.0, 2.0], [0.0, 1.0]], [[2.0, 4.0], [0.0, 1.0]]]
     """
-    box = np.array(bounds, dtype=np.float64)
-    if box.ndim != 2 or box.shape[1] != 2 or not np.all(box[:, 0] < box[:, 1]):
-        raise ValueError(f"bounds must have shape (n_features, 2) with low < high, got {bounds!r}")
+    box = check_bounds(bounds, "bounds")
     used = [node.split.feature for node in tree_nodes(tree) if node.split is not None]
     if used and max(used) >= box.shape[0]:
         raise ValueError(f"bounds has {box.shape[0]} features but the tree splits on {max(used)}")
@@ -484,7 +483,7 @@ def truncate_tree(tree: TreeNode, max_depth: int) -> TreeNode:
     a tree growing level by level.
     """
     depth = check_count(max_depth, "max_depth", 0)
-    if tree.split is None:
+    if _check_tree(tree).split is None:
         return tree
     if tree.depth >= depth:
         return replace(tree, split=None, left=None, right=None)
@@ -515,7 +514,7 @@ def predict_tree(tree: TreeNode, X: ArrayLike) -> NDArray[np.int64]:
     [0, 1]
     """
     values = _check_X(X)
-    if values.shape[1] <= _max_feature(tree):
+    if values.shape[1] <= _max_feature(_check_tree(tree)):
         raise ValueError(
             f"X has {values.shape[1]} features but the tree splits on feature {_max_feature(tree)}"
         )
@@ -549,9 +548,11 @@ def decision_path(tree: TreeNode, x: ArrayLike) -> list[TreeNode]:
     list of TreeNode
         The last one is the leaf whose ``prediction`` is the tree's answer.
     """
-    values = _check_X(np.asarray(x).reshape(1, -1), "x")[0]
-    if np.ndim(x) != 1 or values.size <= _max_feature(tree):
-        raise ValueError(f"x must be 1-D with more than {_max_feature(tree)} features")
+    values = check_finite_array(x, "x")
+    if values.size <= _max_feature(_check_tree(tree)):
+        raise ValueError(
+            f"x has {values.size} features but the tree splits on feature {_max_feature(tree)}"
+        )
     path = [tree]
     node = tree
     while node.split is not None:

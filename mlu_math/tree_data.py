@@ -7,7 +7,16 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from mlu_math._validation import check_count
+from mlu_math._validation import (
+    as_float_array,
+    as_generator,
+    check_bounds,
+    check_count,
+    check_finite,
+    check_finite_array,
+    check_generator,
+    check_real,
+)
 
 __all__ = ["BOUNDS", "CLASS_NAMES", "FEATURE_NAMES", "TreeData", "jitter_subset", "make_tree_data"]
 
@@ -71,9 +80,8 @@ def make_tree_data(n_samples: int = 70, *, seed: int = 0, label_noise: float = 0
     ((40, 2), [0, 1])
     """
     n = check_count(n_samples, "n_samples", 10)
-    if not 0 <= label_noise < 0.5:
-        raise ValueError(f"label_noise must be in [0, 0.5), got {label_noise}")
-    rng = np.random.default_rng(seed)
+    check_real(label_noise, "label_noise", low=0, high=0.5, high_open=True)
+    rng = as_generator(seed, "seed")
     y = (np.arange(n) % 2).astype(np.int64)
     rng.shuffle(y)
     oak = y == 1
@@ -86,6 +94,17 @@ def make_tree_data(n_samples: int = 70, *, seed: int = 0, label_noise: float = 0
     y = np.where(flipped, 1 - y, y)
     X = np.column_stack([diameter, height])
     return TreeData(_float32_exact(np.round(X, 3)), y)
+
+
+def _broadcast_scale(scale: float | ArrayLike, n_features: int) -> NDArray[np.float64]:
+    """Return ``scale`` as one finite, non-negative standard deviation per feature."""
+    sigma = check_finite(as_float_array(scale, "scale"), "scale")
+    if sigma.ndim > 1 or sigma.size not in (1, n_features) or np.any(sigma < 0):
+        raise ValueError(
+            f"scale must be finite and non-negative, one number or one per feature "
+            f"({n_features}), got {scale!r}"
+        )
+    return np.broadcast_to(sigma, (n_features,))
 
 
 def jitter_subset(
@@ -124,22 +143,14 @@ def jitter_subset(
     >>> moved.size, bool(np.all(X2[np.setdiff1d(np.arange(40), moved)] == 0))
     (2, True)
     """
-    points = np.array(X, dtype=np.float64)
-    if points.ndim != 2 or points.shape[0] == 0:
-        raise ValueError(f"X must have shape (n_samples, n_features), got {points.shape}")
-    if not 0 < fraction <= 1:
-        raise ValueError(f"fraction must be in (0, 1], got {fraction}")
-    sigma = np.broadcast_to(np.asarray(scale, dtype=np.float64), (points.shape[1],))
-    if np.any(sigma < 0) or not np.all(np.isfinite(sigma)):
-        raise ValueError(f"scale must be finite and non-negative, got {scale!r}")
-    if not isinstance(rng, np.random.Generator):
-        raise ValueError(f"rng must be a numpy.random.Generator, got {rng!r}")
+    points = check_finite_array(X, "X", ndim=2).copy()
+    check_real(fraction, "fraction", low=0, high=1, low_open=True)
+    sigma = _broadcast_scale(scale, points.shape[1])
+    check_generator(rng)
     n_moved = max(1, round(fraction * points.shape[0]))
     moved = np.sort(rng.choice(points.shape[0], size=n_moved, replace=False))
     points[moved] += rng.normal(size=(n_moved, points.shape[1])) * sigma
     if bounds is not None:
-        box = np.asarray(bounds, dtype=np.float64)
-        if box.shape != (points.shape[1], 2):
-            raise ValueError(f"bounds must have shape ({points.shape[1]}, 2), got {box.shape}")
+        box = check_bounds(bounds, "bounds", n_rows=points.shape[1])
         points = np.clip(points, box[:, 0], box[:, 1])
     return _float32_exact(points), moved

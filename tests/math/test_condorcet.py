@@ -114,9 +114,9 @@ def test_an_array_of_p_gives_an_array():
         (0, 0.6, "n_voters must be at least 1"),
         (2.5, 0.6, "n_voters must be an integer"),
         (True, 0.6, "n_voters must be an integer"),
-        (3, 1.2, r"p must be a probability in \[0, 1\]"),
-        (3, -0.1, r"p must be a probability in \[0, 1\]"),
-        (3, np.nan, r"p must be a probability in \[0, 1\]"),
+        (3, 1.2, r"p must lie in \[0, 1\]"),
+        (3, -0.1, r"p must lie in \[0, 1\]"),
+        (3, np.nan, r"p must lie in \[0, 1\]"),
         (3, "high", "p must hold real numbers"),
     ],
 )

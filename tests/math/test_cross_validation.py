@@ -147,11 +147,11 @@ def test_sample_repeats_for_a_seed_and_differs_between_seeds():
         (lambda X, y: cross_val_scores(X, y, []), "folds is empty"),
         (
             lambda X, y: cross_val_scores(X, y, [(np.arange(90), np.arange(90, 101))]),
-            r"folds\[0\] has validation indices outside",
+            r"folds\[0\] validation part must lie in \[0, n_samples\)",
         ),
         (
             lambda X, y: cross_val_scores(X, y, [(np.arange(100), np.array([], dtype=int))]),
-            r"folds\[0\] has a validation part that is not a non-empty index array",
+            r"folds\[0\] validation part is empty",
         ),
         (lambda X, y: cross_val_scores(X, y, [np.arange(3)]), r"folds\[0\] must be a"),
         (lambda X, y: accuracy_score([0, 1], [0]), "y_true has 2 samples but y_pred has 1"),

@@ -240,7 +240,7 @@ def test_default_jitter_is_stratified_sampling():
         (lambda: sample_wise_curve([0, 3]), "n_train_values must all be at least 1"),
         (lambda: smallest_singular_value_curve([3], n_train=0), "n_train must be at least 1"),
         (lambda: coefficient_norm_curve([3], noise=np.nan), "noise must be a finite number"),
-        (lambda: fit_curve([0.0], [1.0, 2.0], [0.0], 3), "X has 1 rows but y has 2"),
+        (lambda: fit_curve([0.0], [1.0, 2.0], [0.0], 3), "x_train has 1 samples but y_train has 2"),
     ],
 )
 def test_bad_input_is_refused_by_name(call, message):
@@ -261,5 +261,5 @@ def test_train_test_errors_are_a_loop_over_fits(alpha):
 
 
 def test_train_test_errors_refuse_mismatched_lengths():
-    with pytest.raises(ValueError, match="equal lengths"):
+    with pytest.raises(ValueError, match="x_train has 2 samples but y_train has 1"):
         train_test_errors([0.0, 0.5], [1.0], [0.0], [1.0], [1])

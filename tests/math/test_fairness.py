@@ -336,7 +336,7 @@ def test_equalising_the_lending_groups_costs_accuracy(seed):
             lambda: group_confusions([0, 1], [0.1, 0.2], ["a", "b"], {"a": 0.5, "c": 0.5}),
             "thresholds must give a threshold for each of",
         ),
-        (lambda: group_confusions([0, 1], [0.1, 0.2], ["a", "b"], np.nan), "threshold must not"),
+        (lambda: group_confusions([0, 1], [0.1, 0.2], ["a", "b"], np.nan), "thresholds must not"),
         (lambda: group_confusions([0, 2], [0.1, 0.2], ["a", "b"], 0.5), "y_true must hold only"),
         (
             lambda: group_roc_curves([0, 1, 1, 1], [0.1, 0.2, 0.3, 0.4], ["a", "a", "b", "b"]),
@@ -356,8 +356,8 @@ def test_equalising_the_lending_groups_costs_accuracy(seed):
             ),
             "group 'b' has no positive samples",
         ),
-        (lambda: lending_scores(n_per_group=1), "n_per_group must be an integer of at least 2"),
-        (lambda: lending_scores(n_per_group=2.5), "n_per_group must be an integer of at least 2"),
+        (lambda: lending_scores(n_per_group=1), "n_per_group must be at least 2"),
+        (lambda: lending_scores(n_per_group=2.5), "n_per_group must be an integer"),
     ],
 )
 def test_bad_input_raises_naming_the_argument(call, message):

@@ -259,7 +259,7 @@ def test_the_forest_beats_one_tree_on_held_out_signs(maker, n_train, max_feature
         ),
         (
             lambda: fit_forest([[0.0], [1.0]], [0, 1, 1], rng=np.random.default_rng()),
-            r"y must have shape \(2,\)",
+            "X has 2 rows but y has 3",
         ),
         (
             lambda: fit_forest([[0.0], [1.0]], [0.5, 1], rng=np.random.default_rng()),

@@ -128,7 +128,7 @@ def test_log_loss_is_entropy():
         ([np.nan, 1], "counts must be finite"),
         ([], "counts must have shape"),
         (np.ones((2, 2, 2)), "counts must have shape"),
-        (["a", "b"], "counts must hold non-negative numbers"),
+        (["a", "b"], "counts must hold real numbers"),
     ],
 )
 def test_bad_counts_are_refused(counts, message):

@@ -122,10 +122,10 @@ def test_singular_values_of_a_diagonal_matrix_are_its_sorted_absolute_entries():
     [
         ([1.0, 2.0], [1.0, 2.0], "X must be 2-D"),
         (np.zeros((0, 3)), np.zeros(0), "at least one row"),
-        ([[1.0], [np.nan]], [1.0, 2.0], "X holds NaN"),
+        ([[1.0], [np.nan]], [1.0, 2.0], "X must be finite"),
         ([[1.0], [2.0]], [[1.0], [2.0]], "y must be 1-D"),
         ([[1.0], [2.0]], [1.0, 2.0, 3.0], "X has 2 rows but y has 3"),
-        ([[1.0], [2.0]], [1.0, np.inf], "y holds NaN or infinite"),
+        ([[1.0], [2.0]], [1.0, np.inf], "y must be finite"),
     ],
 )
 def test_bad_input_is_refused_by_name(X, y, message):

@@ -79,7 +79,7 @@ def test_log_loss_matches_scikit_learn(seed):
     ("X", "y", "message"),
     [
         ([[0.0], [1.0]], [1, 1], "both classes"),
-        ([[0.0], [1.0]], [0, 2], "y_true"),
+        ([[0.0], [1.0]], [0, 2], "y must hold only the labels 0 and 1"),
         ([0.0, 1.0], [0, 1], "X must be 2-D"),
         ([[0.0], [np.nan]], [0, 1], "NaN"),
         ([[0.0], [1.0], [2.0]], [0, 1], "X has 3 rows but y has 2"),

@@ -51,8 +51,8 @@ def test_random_pairs_estimate_converges_to_the_auc():
         (lambda: random_pairs([0, 1], 0, seed=0), "n_pairs must be at least 1"),
         (lambda: random_pairs([1, 1], 3, seed=0), "both classes"),
         (lambda: random_pairs([0, 2], 3, seed=0), "y_true"),
-        (lambda: pair_outcomes([0.1, 0.2], [0, 1], [1]), "same shape"),
-        (lambda: pair_outcomes([0.1, 0.2], [5], [0]), "positive holds indices outside"),
+        (lambda: pair_outcomes([0.1, 0.2], [0, 1], [1]), "positive has 2 pairs but negative has 1"),
+        (lambda: pair_outcomes([0.1, 0.2], [5], [0]), r"positive must lie in \[0, len"),
     ],
 )
 def test_bad_input_is_refused_by_name(call, message):

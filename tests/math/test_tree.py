@@ -302,11 +302,11 @@ def test_n_classes_pads_the_counts():
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"X": [1.0, 2.0]}, "X must have shape \\(n_samples, n_features\\)"),
+        ({"X": [1.0, 2.0]}, "X must be 2-D"),
         ({"X": [[np.nan], [1.0]]}, "X must be finite"),
-        ({"y": [0, 1, 1]}, "y must have shape \\(2,\\) to match X"),
+        ({"y": [0, 1, 1]}, "X has 2 rows but y has 3"),
         ({"y": [0, -1]}, "y must hold class labels 0, 1"),
-        ({"y": [0.5, 1.0]}, "y must hold integer class labels"),
+        ({"y": [0.5, 1.0]}, "y must hold class labels 0, 1, 2"),
         ({"n_classes": 1}, "n_classes must exceed every label in y"),
         ({"max_depth": -1}, "max_depth must be at least 0"),
         ({"min_samples_split": 1}, "min_samples_split must be at least 2"),

@@ -70,7 +70,7 @@ def test_jitter_clips_into_bounds_and_leaves_the_input_alone():
         ({"fraction": 0.0}, "fraction must be in \\(0, 1\\]"),
         ({"scale": -1.0}, "scale must be finite and non-negative"),
         ({"rng": 0}, "rng must be a numpy.random.Generator"),
-        ({"X": np.zeros(5)}, "X must have shape"),
+        ({"X": np.zeros(5)}, "X must be 2-D"),
         ({"bounds": [[0, 1]]}, "bounds must have shape \\(2, 2\\)"),
     ],
 )

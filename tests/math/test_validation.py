@@ -4,7 +4,13 @@ import numpy as np
 import pytest
 from numpy.testing import assert_array_equal
 
-from mlu_math._validation import check_binary_scores, check_thresholds
+from mlu_math._validation import (
+    as_generator,
+    check_binary_scores,
+    check_count,
+    check_real,
+    check_thresholds,
+)
 
 # --- accepted input -------------------------------------------------------------------
 
@@ -138,3 +144,71 @@ def test_long_lists_of_bad_labels_are_shortened():
 def test_bad_thresholds_raise(thresholds, match):
     with pytest.raises(ValueError, match=match):
         check_thresholds(thresholds)
+
+
+# --- seeds and single numbers ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "seed",
+    [3, np.int64(3), [3, 1], (3, 1), np.array([3, 1]), np.random.SeedSequence(3)],
+    ids=["int", "numpy-int", "list", "tuple", "array", "seed-sequence"],
+)
+def test_as_generator_draws_what_numpy_draws_from_the_same_seed(seed):
+    expected = np.random.default_rng(seed).random(3)
+    assert_array_equal(as_generator(seed, "seed").random(3), expected)
+
+
+def test_as_generator_returns_a_generator_unchanged():
+    rng = np.random.default_rng(0)
+    assert as_generator(rng) is rng
+
+
+@pytest.mark.parametrize(
+    "seed",
+    [None, -1, 1.5, "0", True, [], [1, -1], [1.5]],
+    ids=["none", "negative", "float", "string", "bool", "empty", "negative-entry", "float-entry"],
+)
+def test_as_generator_refuses_what_is_not_an_explicit_seed(seed):
+    with pytest.raises(ValueError, match=r"seed must be a numpy\.random\.Generator or an int seed"):
+        as_generator(seed, "seed")
+
+
+@pytest.mark.parametrize(
+    ("value", "bounds", "match"),
+    [
+        (np.nan, {}, "x must be finite, got nan"),
+        ("a", {}, "x must be a real number, got 'a'"),
+        (True, {}, "x must be a real number, got True"),
+        (-1.0, {"low": 0}, "x must be a finite number >= 0, got -1.0"),
+        (0.0, {"low": 0, "low_open": True}, "x must be a finite number > 0, got 0.0"),
+        (2.0, {"high": 1}, "x must be a finite number <= 1, got 2.0"),
+        (1.0, {"low": 0, "high": 1, "high_open": True}, r"x must be in \[0, 1\), got 1.0"),
+        (np.inf, {"low": 0, "high": 0.5}, r"x must be in \[0, 0.5\], got inf"),
+        (
+            0.0,
+            {"low": 0, "high": 1, "low_open": True, "high_open": True},
+            "strictly between 0 and 1",
+        ),
+    ],
+    ids=["nan", "string", "bool", "below", "at-open-low", "above", "at-open-high", "inf", "open"],
+)
+def test_check_real_says_what_range_is_allowed(value, bounds, match):
+    with pytest.raises(ValueError, match=match):
+        check_real(value, "x", **bounds)
+
+
+@pytest.mark.parametrize(
+    ("value", "bounds"),
+    [(0.5, {"low": 0, "high": 1}), (np.float32(2.0), {"low": 0}), (np.array(3.0), {})],
+    ids=["in-range", "numpy-float", "0-d-array"],
+)
+def test_check_real_returns_the_number_as_a_float(value, bounds):
+    number = check_real(value, "x", **bounds)
+    assert type(number) is float
+    assert number == float(value)
+
+
+def test_check_count_gives_the_range_and_its_reason():
+    with pytest.raises(ValueError, match=r"k must be in \[1, 3\] \(x has 3 samples\), got 4"):
+        check_count(4, "k", 1, 3, reason="x has 3 samples")
