@@ -68,7 +68,7 @@ import imageio_ffmpeg
 import numpy as np
 from numpy.typing import NDArray
 
-from mlu_render.gif import GifWriter, gif_frame_rate, psnr
+from mlu_render.gif import GifWriter, gif_frame_rate
 from mlu_render.job import RenderJob
 from mlu_render.manim_config import QUALITIES
 
@@ -283,6 +283,13 @@ class ReferenceCursor:
             self._index += 1
         assert self._pixels is not None
         return self._pixels
+
+
+def psnr(reference: Frame, test: Frame) -> float:
+    """Return the PSNR of one RGB frame against another, peak 255; ``inf`` when identical."""
+    difference = reference.astype(np.float64) - test.astype(np.float64)
+    mse = float(np.mean(difference * difference))
+    return math.inf if mse == 0 else 10.0 * math.log10(255.0**2 / mse)
 
 
 def measure_gif(

@@ -1,131 +1,31 @@
-"""GIF encoding from lossless frames: exact delays, one palette, bounded memory."""
+"""The GIF recorder: a frame sink that streams rendered frames into a looping GIF."""
 
 from __future__ import annotations
 
 import math
 import subprocess
-from collections.abc import Iterator
 from fractions import Fraction
 from pathlib import Path
 from types import TracebackType
-from typing import IO, TYPE_CHECKING, Self
+from typing import IO, Self
 
-import imageio_ffmpeg
 import numpy as np
 from numpy.typing import NDArray
 
 from mlu_render.ffmpeg import FfmpegError, ffmpeg_command
+from mlu_render.gif.budget import BudgetChoice, fit_gif_budget
+from mlu_render.gif.encoder import encode_gif
+from mlu_render.gif.frame_rules import (
+    GIF_FRAME_RATES,
+    SCALE_FLAGS,
+    check_source_size,
+    exact_source_fps,
+    gif_size,
+)
 
-if TYPE_CHECKING:
-    from mlu_render.gif_budget import BudgetChoice
-
-__all__ = [
-    "GIF_FRAME_RATES",
-    "MIN_WIDTH",
-    "GifWriter",
-    "gif_frame_rate",
-    "gif_psnr",
-    "gif_size",
-    "psnr",
-]
-
-#: Frame rates whose delay is a whole number of centiseconds, GIF's time unit.
-GIF_FRAME_RATES = (100, 50, 25, 20, 10, 5, 4, 2, 1)
-
-#: The narrowest GIF width that may be asked for, in pixels.
-MIN_WIDTH = 16
+__all__ = ["GifWriter"]
 
 _RAW_PIXEL_FORMATS = {3: "rgb24", 4: "rgba"}
-_SCALE_FLAGS = "lanczos+accurate_rnd+full_chroma_int"
-
-
-def _check_source_fps(source_fps: float) -> Fraction:
-    """Return ``source_fps`` as an exact fraction, or raise if it is not positive."""
-    if not (math.isfinite(source_fps) and source_fps > 0):
-        raise ValueError(f"source_fps must be a positive number, got {source_fps!r}")
-    # 29.97 stays 2997/100 and 30000/1001 (NTSC) is recovered from its float.
-    return Fraction(source_fps).limit_denominator(1001)
-
-
-def gif_frame_rate(source_fps: float, requested: int = 20) -> int:
-    """Return the GIF frame rate to use for a source: exact, and not too high.
-
-    GIF delays are whole centiseconds, so only a rate dividing 100 keeps every
-    frame's delay exact. The rate returned is the highest such rate that is
-    neither above ``requested`` nor above ``source_fps``.
-
-    Parameters
-    ----------
-    source_fps : float
-        Frame rate of the source frames, at least 1.
-    requested : int, default=20
-        The rate wished for; one of :data:`GIF_FRAME_RATES`.
-
-    Returns
-    -------
-    fps : int
-        A member of :data:`GIF_FRAME_RATES`.
-
-    Examples
-    --------
-    >>> gif_frame_rate(30), gif_frame_rate(30, 50), gif_frame_rate(15)
-    (20, 25, 10)
-
-    """
-    if requested not in GIF_FRAME_RATES:
-        allowed = ", ".join(map(str, sorted(GIF_FRAME_RATES)))
-        raise ValueError(
-            f"requested must divide 100 so that GIF delays are exact; "
-            f"got {requested!r}, allowed: {allowed}"
-        )
-    source = _check_source_fps(source_fps)
-    if source < 1:
-        raise ValueError(f"source_fps must be at least 1, got {source_fps!r}")
-    return max(rate for rate in GIF_FRAME_RATES if rate <= min(requested, source))
-
-
-def gif_size(source_size: tuple[int, int], width: int) -> tuple[int, int]:
-    """Return the (width, height) of the GIF made from frames of ``source_size``.
-
-    The width is ``width`` clamped to the source's; the height keeps the aspect
-    ratio, rounded to the nearest even number.
-
-    Parameters
-    ----------
-    source_size : tuple of int, shape (2,)
-        ``(width, height)`` of the source frames, in pixels.
-    width : int
-        Width asked for, at least :data:`MIN_WIDTH`.
-
-    Returns
-    -------
-    size : tuple of int, shape (2,)
-        ``(width, height)`` of the GIF.
-
-    Examples
-    --------
-    >>> gif_size((1920, 1080), 480), gif_size((320, 180), 240)
-    ((480, 270), (240, 136))
-
-    """
-    source_width, source_height = _check_source_size(source_size)
-    if not isinstance(width, int | np.integer) or width < MIN_WIDTH:
-        raise ValueError(f"width must be an integer >= {MIN_WIDTH}, got {width!r}")
-    out_width = min(int(width), source_width)
-    # Round out_width * h / w to the nearest even number, halves up.
-    numerator, denominator = out_width * source_height, 2 * source_width
-    half_height = (2 * numerator + denominator) // (2 * denominator)
-    return out_width, max(2, 2 * half_height)
-
-
-def _check_source_size(source_size: tuple[int, int]) -> tuple[int, int]:
-    """Return ``source_size`` as two positive ints, or raise naming it."""
-    size = tuple(source_size)
-    if len(size) != 2 or not all(isinstance(side, int | np.integer) and side > 0 for side in size):
-        raise ValueError(
-            f"source_size must be (width, height), two positive integers, got {source_size!r}"
-        )
-    return int(size[0]), int(size[1])
 
 
 class GifWriter:
@@ -151,10 +51,12 @@ class GifWriter:
     source_size : tuple of int, shape (2,)
         ``(width, height)`` of those frames.
     fps : int
-        GIF frame rate, one of :data:`GIF_FRAME_RATES` (see
-        :func:`gif_frame_rate`); every delay is ``100 / fps`` centiseconds.
+        GIF frame rate, one of :data:`~mlu_render.gif.GIF_FRAME_RATES` (see
+        :func:`~mlu_render.gif.gif_frame_rate`); every delay is ``100 / fps``
+        centiseconds.
     width : int
-        GIF width, at least :data:`MIN_WIDTH`, clamped to the source width.
+        GIF width, at least :data:`~mlu_render.gif.MIN_WIDTH`, clamped to the
+        source width.
     workdir : Path
         Folder for the intermediate files, created if missing.
 
@@ -164,9 +66,13 @@ class GifWriter:
         ``(width, height)`` of the GIF.
     intermediate_path : Path
         The lossless video of the GIF's frames at GIF size: the reference for
-        :func:`gif_psnr`. It is left in ``workdir`` after :meth:`close`.
+        :func:`~mlu_render.gif.gif_quality`. It is left in ``workdir`` after
+        :meth:`close`.
     frame_count : int
         GIF frames written so far.
+    choice : BudgetChoice or None
+        What :func:`~mlu_render.gif.fit_gif_budget` chose, once :meth:`close`
+        was given ``max_bytes``; None before, or without a budget.
 
     Examples
     --------
@@ -198,9 +104,9 @@ class GifWriter:
         self.workdir = Path(workdir)
         self.fps = int(fps)
         self.source_fps = source_fps
-        self.source_size = _check_source_size(source_size)
+        self.source_size = check_source_size(source_size)
         self.size = gif_size(self.source_size, width)
-        self._ratio = Fraction(self.fps) / _check_source_fps(source_fps)
+        self._ratio = Fraction(self.fps) / exact_source_fps(source_fps)
         stem = self.target.stem
         self.intermediate_path = self.workdir / f"{stem}.lossless.mkv"
         self._log_path = self.workdir / f"{stem}.ffmpeg.log"
@@ -275,7 +181,7 @@ class GifWriter:
         max_bytes : int, optional
             Fit the GIF in this many bytes: width (up to this writer's),
             frame rate (up to its) and palette are chosen by
-            :func:`mlu_render.gif_budget.fit_gif_budget`, and the choice is
+            :func:`~mlu_render.gif.fit_gif_budget`, and the choice is
             kept in :attr:`choice`.
 
         Returns
@@ -375,7 +281,7 @@ class GifWriter:
                 *("-f", "rawvideo", "-pix_fmt", _RAW_PIXEL_FORMATS[channels]),
                 *("-video_size", f"{source_width}x{source_height}"),
                 *("-framerate", str(self.fps), "-i", "pipe:0"),
-                *("-vf", f"scale={width}:{height}:flags={_SCALE_FLAGS},format=gbrp"),
+                *("-vf", f"scale={width}:{height}:flags={SCALE_FLAGS},format=gbrp"),
                 *("-c:v", "ffv1", "-an", "-f", "matroska", self.intermediate_path),
             ]
         )
@@ -396,13 +302,8 @@ class GifWriter:
         self._close_log()
         self._log_path.unlink(missing_ok=True)
 
-    def _encode_gif(
-        self, start: float | None, end: float | None, max_bytes: int | None
-    ) -> None:
+    def _encode_gif(self, start: float | None, end: float | None, max_bytes: int | None) -> None:
         """Make the GIF from the lossless video: as it is, or fitted to a budget."""
-        # Imported here: gif_budget builds on this module's sizes and rates.
-        from mlu_render.gif_budget import encode_gif, fit_gif_budget
-
         if max_bytes is None:
             encode_gif(
                 self.intermediate_path, self.target, start=start, end=end, workdir=self.workdir
@@ -437,94 +338,3 @@ class GifWriter:
             return self._log_path.read_text(encoding="utf-8", errors="replace")
         except FileNotFoundError:
             return ""
-
-
-def psnr(reference: NDArray[np.uint8], test: NDArray[np.uint8], data_range: float = 255.0) -> float:
-    """Return the peak signal-to-noise ratio of ``test`` against ``reference``.
-
-    Parameters
-    ----------
-    reference, test : ndarray of the same shape, e.g. (height, width, 3)
-        Two images; any shape, as long as it is the same and not empty.
-    data_range : float, default=255.0
-        The largest possible pixel value minus the smallest.
-
-    Returns
-    -------
-    psnr : float
-        ``10 * log10(data_range**2 / MSE)`` in decibels; ``inf`` when the two
-        are identical.
-
-    Examples
-    --------
-    >>> a = np.zeros((2, 2, 3), dtype=np.uint8)
-    >>> round(psnr(a, a + 1), 2)
-    48.13
-
-    """
-    reference, test = np.asarray(reference), np.asarray(test)
-    if reference.shape != test.shape:
-        raise ValueError(f"test has shape {test.shape} but reference has shape {reference.shape}")
-    if reference.size == 0:
-        raise ValueError("reference is empty")
-    difference = reference.astype(np.float64) - test.astype(np.float64)
-    mse = float(np.mean(difference * difference))
-    if mse == 0:
-        return math.inf
-    return 10.0 * math.log10(data_range * data_range / mse)
-
-
-def _decoded_frames(path: Path) -> Iterator[NDArray[np.uint8]]:
-    """Yield the RGB frames of a video or GIF one at a time, decoded by ffmpeg."""
-    reader = imageio_ffmpeg.read_frames(str(path), pix_fmt="rgb24")
-    try:
-        meta = next(reader)
-        width, height = meta["size"]
-        for buffer in reader:
-            yield np.frombuffer(buffer, dtype=np.uint8).reshape(height, width, 3)
-    finally:
-        reader.close()
-
-
-def gif_psnr(gif_path: Path, lossless_path: Path) -> float:
-    """Return the mean PSNR of a GIF's frames against lossless frames.
-
-    Both files are decoded by ffmpeg frame by frame, so memory stays at one
-    frame of each.
-
-    Parameters
-    ----------
-    gif_path : Path
-        The GIF, e.g. ``GifWriter.target``.
-    lossless_path : Path
-        The reference with the same frames and size, e.g.
-        ``GifWriter.intermediate_path``.
-
-    Returns
-    -------
-    psnr : float
-        Mean over frames of :func:`psnr`, in decibels; ``inf`` if any frame is
-        identical to its reference.
-
-    Raises
-    ------
-    ValueError
-        When the two have different frame counts or sizes.
-
-    """
-    total, count = 0.0, 0
-    gif_frames, references = _decoded_frames(gif_path), _decoded_frames(lossless_path)
-    try:
-        for gif_frame, reference in zip(gif_frames, references, strict=True):
-            total += psnr(reference, gif_frame)
-            count += 1
-    except ValueError as error:  # zip's count mismatch, or psnr's shapes
-        raise ValueError(
-            f"gif_path and lossless_path do not hold the same frames: {error}"
-        ) from None
-    finally:
-        gif_frames.close()
-        references.close()
-    if count == 0:
-        raise ValueError(f"gif_path {gif_path} has no frames")
-    return total / count
