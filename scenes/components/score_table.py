@@ -143,8 +143,7 @@ class ScoreTable(VGroup):
         one without ("none"); the baseline is where most glyphs end.
         """
         baseline = self.cell_center(row, 0)[1] - self._digit_half
-        bottoms = [glyph.get_bottom()[1] for glyph in text.submobjects] or [text.get_bottom()[1]]
-        return text.shift((baseline - float(np.median(bottoms))) * UP)
+        return text.shift((baseline - text.baseline) * UP)
 
     def _build_heading(self, name: str, color: str) -> Text:
         heading = build_text(name, self.theme, "small", color=color, weight="SEMIBOLD")

@@ -5,8 +5,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Literal
 
-from manim import DOWN, UL, UP, Text, VGroup, config
+from manim import DOWN, UL, UP, VGroup, config
 
+from scenes.components.flat_text import FlatText
 from scenes.theme import Theme
 
 __all__ = ["MINUS", "TextRole", "build_caption", "build_header", "build_text", "build_title_card"]
@@ -29,11 +30,12 @@ def build_text(
     *,
     color: str | None = None,
     weight: str = "NORMAL",
-) -> Text:
+) -> FlatText:
     """Return ``text`` set in the theme's font at the size of ``role``.
 
-    Live numbers rebuild their text every frame, so each distinct text is
-    laid out once and copied after that (a copy is far cheaper than Pango).
+    Each distinct text is laid out by Pango once and copied after that; the
+    copy is a single path (:class:`FlatText`), so live numbers and the
+    copies every animation makes cost next to nothing.
     """
     size = getattr(theme.type, role)
     fill = color if color is not None else theme.palette.text
@@ -41,17 +43,17 @@ def build_text(
 
 
 @lru_cache(maxsize=4096)
-def _laid_out(text: str, font: str, size: float, color: str, weight: str) -> Text:
-    return Text(text, font=font, font_size=size, color=color, weight=weight)
+def _laid_out(text: str, font: str, size: float, color: str, weight: str) -> FlatText:
+    return FlatText(text, font=font, font_size=size, color=color, weight=weight)
 
 
-def build_header(name: str, theme: Theme) -> Text:
+def build_header(name: str, theme: Theme) -> FlatText:
     """Return a chapter's header, placed in the top-left corner."""
     header = build_text(name, theme, "heading", weight="SEMIBOLD")
     return header.to_corner(UL, buff=EDGE)
 
 
-def build_caption(text: str, theme: Theme) -> Text:
+def build_caption(text: str, theme: Theme) -> FlatText:
     """Return a caption as one or two centred lines at the bottom of the frame."""
     caption = build_text(_wrap(text), theme, "caption", color=theme.palette.muted)
     max_width = config.frame_width - 2 * EDGE
