@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Any
 
 import numpy as np
 from manim import (
@@ -26,7 +27,7 @@ from manim import (
     linear,
 )
 
-from mlu_math.confusion import Confusion, confusion_at_threshold, predict_at_threshold
+from mlu_math.confusion import Confusion, predict_at_threshold
 from mlu_math.fairness import (
     EqualizedOdds,
     equalized_odds_thresholds,
@@ -38,7 +39,10 @@ from mlu_math.fairness import (
     pooled_accuracy,
 )
 from mlu_math.ranking import auc
+from mlu_math.sampling import stratified_sample
+from mlu_math.score_axis import score_axis
 from mlu_math.scores import ClassifierScores
+from mlu_math.threshold_counts import threshold_counts
 from scenes.base import BaseParams, ExplainerScene
 from scenes.components import (
     Readout,
@@ -48,9 +52,11 @@ from scenes.components import (
     build_text,
 )
 from scenes.components.group_rates import GroupRates
+from scenes.components.score_strip import score_text
 from scenes.components.share_bars import ShareBars
 from scenes.components.text import MINUS
 from scenes.theme import Theme
+from scenes.threshold_story import shown_note, thinned
 
 __all__ = ["EqualityOfOdds", "EqualityOfOddsParams"]
 
@@ -67,7 +73,10 @@ ROC_SIDE = 3.5
 COST_LEFT = 2.45
 """Left edge of the accuracy comparison, clear of the rate panels."""
 SWEEP_STOPS = (0.9, 0.15)
-"""Thresholds the shared sweep visits before settling on the most accurate one."""
+"""Places along the score axis (0 left, 1 right) the shared sweep visits before
+settling on the most accurate threshold."""
+DOTS_PER_GROUP = 200
+"""Most dots each group's strip draws; larger groups show a stratified sample."""
 
 
 @dataclass(frozen=True)
@@ -229,19 +238,29 @@ class EqualityOfOdds(ExplainerScene):
         """Refuse data without two groups that each hold both classes."""
         if data.group is None:
             raise ValueError("equality-of-odds needs each sample's group (a 'group' column)")
-        if not ((data.y_score >= 0) & (data.y_score <= 1)).all():
-            raise ValueError("equality-of-odds draws scores on a 0-1 axis; got scores outside it")
         group_roc_curves(data.y_true, data.y_score, data.group)
 
     def prepare_data(self) -> None:
-        """Take the user's grouped scores or draw the lending population."""
+        """Take the user's grouped scores or draw the lending population.
+
+        Every count and curve is of all samples; each group's strip draws at
+        most :data:`DOTS_PER_GROUP` of them (a stratified sample).
+        """
         self.scores = self.data if self.data is not None else self.built_in_scores()
         self.check_data(self.scores)
         self.words = GENERIC if self.data is not None else LENDING
         y_true, y_score, group = self.scores.y_true, self.scores.y_score, self.scores.group
         self.names = group_names(group)
         self.members = [np.asarray(group).astype(str) == name for name in self.names]
-        self.curves = group_roc_curves(y_true, y_score, group)
+        self.axis = score_axis(y_score)
+        self.counts = [threshold_counts(y_true[m], y_score[m]) for m in self.members]
+        self.shown = [
+            np.flatnonzero(m)[stratified_sample(y_true[m], y_score[m], DOTS_PER_GROUP)]
+            for m in self.members
+        ]
+        curves = group_roc_curves(y_true, y_score, group)
+        self.areas = [auc(*curves[name][:2]) for name in self.names]
+        self.curves = {name: thinned(*curve, width=ROC_SIDE) for name, curve in curves.items()}
         self.shared = most_accurate_threshold(y_true, y_score)
         self.shared_confusions = group_confusions(y_true, y_score, group, self.shared)
         self.fair: EqualizedOdds = equalized_odds_thresholds(
@@ -296,19 +315,21 @@ class EqualityOfOdds(ExplainerScene):
         """Return how many samples each group holds, for a caption."""
         sizes = [int(m.sum()) for m in self.members]
         if sizes[0] == sizes[1]:
-            return f"{sizes[0]} {self.words.cases} in each group"
-        return f"{sizes[0]} and {sizes[1]} {self.words.cases}"
+            return f"{sizes[0]:,} {self.words.cases} in each group"
+        return f"{sizes[0]:,} and {sizes[1]:,} {self.words.cases}"
 
     def build_strip(self, k: int) -> ScoreStrip:
         """Return group ``k``'s score strip, in its place on the left."""
-        mine = self.members[k]
+        rows = self.shown[k]
         strip = ScoreStrip(
-            self.scores.y_true[mine],
-            self.scores.y_score[mine],
+            self.scores.y_true[rows],
+            self.scores.y_score[rows],
             self.theme,
             width=STRIP_WIDTH,
             row_height=ROW_HEIGHT,
             class_names=self.words.class_names,
+            axis=self.axis,
+            note=shown_note(rows.size, int(self.members[k].sum()), self.words.cases),
         )
         return strip.shift(STRIP_CENTERS[k] - strip.axis.get_center())
 
@@ -322,7 +343,7 @@ class EqualityOfOdds(ExplainerScene):
     def build_base_rate(self, k: int) -> Text:
         """Return ``65 of 100 repay`` under group ``k``'s heading."""
         labels = self.scores.y_true[self.members[k]]
-        text = f"{int(labels.sum())} of {labels.size}\n{self.words.positive_verb}"
+        text = f"{int(labels.sum()):,} of {labels.size:,}\n{self.words.positive_verb}"
         note = build_text(text, self.theme, "body", color=self.theme.palette.muted)
         return note.next_to(self.panels[k].heading, DOWN, buff=0.16, aligned_edge=LEFT)
 
@@ -331,7 +352,8 @@ class EqualityOfOdds(ExplainerScene):
         """Cut both groups at one threshold and sweep it; the rates differ."""
         self.chapter("One threshold for everyone")
         words = self.words
-        self.cuts = [ValueTracker(0.5), ValueTracker(0.5)]
+        start = self.axis.score_at(0.5)
+        self.cuts = [ValueTracker(start), ValueTracker(start)]
         self.markers = [
             ThresholdMarker(strip, cut, self.theme)
             for strip, cut in zip(self.strips, self.cuts, strict=True)
@@ -361,23 +383,32 @@ class EqualityOfOdds(ExplainerScene):
         first, second = self.names
         words = self.words
         return (
-            f"Most accurate single threshold, {self.shared:.2f}: {words.refused} "
+            f"Most accurate single threshold, {self.score_text(self.shared)}: {words.refused} "
             f"{words.positives} {percent(a.fnr)} in {first}, {percent(b.fnr)} in {second}; "
             f"{words.accepted} {words.negatives} {percent(a.fpr)} and {percent(b.fpr)}."
         )
 
     def sweep_shared(self, seconds: float) -> None:
         """Move the shared threshold through its stops to the most accurate one."""
-        stops = [self.cuts[0].get_value(), *SWEEP_STOPS, self.shared]
+        places = (self.axis.score_at(place) for place in SWEEP_STOPS)
+        stops = [self.cuts[0].get_value(), *places, self.shared]
         lengths = [abs(b - a) for a, b in pairwise(stops)]
         total = sum(lengths)
         for stop, length in zip(stops[1:], lengths, strict=True):
-            self.play(
-                *(cut.animate.set_value(stop) for cut in self.cuts),
-                run_time=max(seconds * length / total, 0.3),
-                rate_func=linear,
+            self.move_cuts(
+                [stop, stop], run_time=max(seconds * length / total, 0.3), rate_func=linear
             )
         self.wait(0.5)
+
+    def move_cuts(self, scores: list[float], **play_options: Any) -> None:
+        """Slide each group's threshold to its score (``play_options`` go to ``play``).
+
+        The trackers draw nothing, so they leave the stage afterwards: at a
+        score far from 0 their position would lie outside the frame.
+        """
+        moves = (cut.animate.set_value(score) for cut, score in zip(self.cuts, scores, strict=True))
+        self.play(*moves, **play_options)
+        self.remove(*self.cuts)
 
     def follow_thresholds(self) -> None:
         """Keep each group's dots and rates in step with its threshold.
@@ -393,15 +424,16 @@ class EqualityOfOdds(ExplainerScene):
             panel.update()
 
     def confusion_now(self, k: int) -> Confusion:
-        """Return group ``k``'s counts at its current threshold."""
-        mine = self.members[k]
-        return confusion_at_threshold(
-            self.scores.y_true[mine], self.scores.y_score[mine], self.cuts[k].get_value()
-        )
+        """Return group ``k``'s counts (all its samples) at its current threshold."""
+        return self.counts[k].at(self.cuts[k].get_value())
 
     def predicted_now(self, k: int) -> np.ndarray:
-        """Return which of group ``k`` are predicted positive now."""
-        return predict_at_threshold(self.scores.y_score[self.members[k]], self.cuts[k].get_value())
+        """Return which of group ``k``'s shown samples are predicted positive now."""
+        return predict_at_threshold(self.scores.y_score[self.shown[k]], self.cuts[k].get_value())
+
+    def score_text(self, score: float) -> str:
+        """Write a score (a threshold, say) as the score axis does."""
+        return score_text(score, self.axis.decimals)
 
     def accuracy_now(self) -> float:
         """Return the accuracy over both groups at the current thresholds."""
@@ -443,7 +475,7 @@ class EqualityOfOdds(ExplainerScene):
 
     def roc_caption(self) -> str:
         """Return the caption that introduces the two ROC curves."""
-        areas = [auc(*self.curves[name][:2]) for name in self.names]
+        areas = self.areas
         how = "about equally well" if abs(areas[0] - areas[1]) < 0.05 else "unequally well"
         return (
             f"The model ranks both groups {how} (AUC {areas[0]:.2f} and {areas[1]:.2f}), "
@@ -477,10 +509,7 @@ class EqualityOfOdds(ExplainerScene):
             "Keep the model, give each group its own threshold: of all pairs, the most "
             f"accurate whose FPRs and FNRs differ by at most {points} points."
         )
-        self.play(
-            *(tracker.animate.set_value(cut) for tracker, cut in zip(self.cuts, cuts, strict=True)),
-            run_time=4,
-        )
+        self.move_cuts(cuts, run_time=4)
         self.wait(0.5)
         self.ring = self.build_meeting_ring()
         self.play(Create(self.ring))
@@ -508,10 +537,10 @@ class EqualityOfOdds(ExplainerScene):
         roc_parts = [self.roc, self.roc_curves, self.roc_dots, self.legend, self.ring]
         self.play(FadeOut(*roc_parts, self.accuracy))
         shared_accuracy = pooled_accuracy(self.shared_confusions.values())
-        cuts = " and ".join(f"{self.fair.thresholds[name]:.2f}" for name in self.names)
+        cuts = " and ".join(self.score_text(self.fair.thresholds[name]) for name in self.names)
         block = build_cost_block(
             [
-                (f"one threshold, {self.shared:.2f}", shared_accuracy),
+                (f"one threshold, {self.score_text(self.shared)}", shared_accuracy),
                 (f"equalised odds, {cuts}", self.fair.accuracy),
             ],
             self.theme,
@@ -534,12 +563,12 @@ class EqualityOfOdds(ExplainerScene):
         cases = self.words.cases
         if extra > 0:
             return (
-                f"The price: {extra} more of {n} {cases} misjudged, in exchange for "
+                f"The price: {extra:,} more of {n:,} {cases} misjudged, in exchange for "
                 "errors that fall equally on both groups."
             )
-        change = f"{-extra} fewer" if extra < 0 else "no more"
+        change = f"{-extra:,} fewer" if extra < 0 else "no more"
         return (
-            f"No price this time: {change} of {n} {cases} misjudged, and the "
+            f"No price this time: {change} of {n:,} {cases} misjudged, and the "
             "errors now fall equally on both groups."
         )
 

@@ -25,6 +25,7 @@ from manim import (
 
 from mlu_math.confusion import Confusion, confusion_at_threshold, predict_at_threshold
 from mlu_math.ranking import precision_recall_curve
+from mlu_math.score_axis import ScoreAxis
 from mlu_math.threshold_metrics import (
     ThresholdMetrics,
     best_f1,
@@ -32,7 +33,6 @@ from mlu_math.threshold_metrics import (
     harmonic_mean,
     metrics_at_thresholds,
     subsample_positives,
-    to_unit_interval,
 )
 from scenes.base import check_range
 from scenes.components import (
@@ -46,13 +46,13 @@ from scenes.components.metric_chart import MetricChart
 from scenes.components.text import MINUS, TextRole
 from scenes.components.text_table import Cell, build_text_table
 from scenes.theme import Theme
-from scenes.threshold_story import ThresholdStory, ThresholdStoryParams, Wording
+from scenes.threshold_story import ThresholdStory, ThresholdStoryParams, Wording, thinned
 
 __all__ = ["PrecisionRecall", "PrecisionRecallParams"]
 
 METRICS = ("accuracy", "precision", "recall", "F1")
 N_GRID = 401
-"""Thresholds at which the metric curves are computed, evenly over [0, 1]."""
+"""Thresholds at which the metric curves are computed, evenly along the score axis."""
 F1_LEVELS = (0.2, 0.4, 0.6, 0.8)
 EQUAL_MEANS = ((0.5, 0.5), (0.2, 0.8), (0.05, 0.95))
 """(recall, precision) pairs with the same arithmetic mean, 0.5."""
@@ -65,6 +65,12 @@ READOUT_STEP = 0.5
 """Distance between the baselines of stacked readouts."""
 STRIP_AXIS = np.array([-2.85, 0.85, 0.0])
 """Where the centre of the score strip's axis sits."""
+PR_SIDE = 3.9
+"""Length of each axis of the precision-recall and F1 charts."""
+TABLE_RIGHT = 6.7
+"""Where the right edge of the imbalance beat's outcome table sits."""
+TABLE_GAP = 0.3
+"""Least room between the imbalance beat's strip and its table."""
 
 
 @dataclass(frozen=True)
@@ -139,9 +145,14 @@ def build_readouts(theme: Theme, role: TextRole = "body") -> dict[str, BaselineR
     return readouts
 
 
-def build_metric_chart(metrics: ThresholdMetrics, theme: Theme) -> MetricChart:
-    """Return a chart of the four metrics against the threshold, not yet traced."""
-    chart = MetricChart(theme, width=4.6, height=3.3)
+def build_metric_chart(
+    metrics: ThresholdMetrics, theme: Theme, x_axis: ScoreAxis | None = None
+) -> MetricChart:
+    """Return a chart of the four metrics against the threshold, not yet traced.
+
+    The thresholds run along ``x_axis``, or from 0 to 1 when it is ``None``.
+    """
+    chart = MetricChart(theme, width=4.6, height=3.3, x_axis=x_axis)
     for name, color in metric_colors(theme).items():
         values = getattr(metrics, name.lower())
         chart.add_series(name, metrics.thresholds, values, color)
@@ -198,9 +209,9 @@ def build_outcome_table(outcomes: dict[str, Confusion], words: Wording, theme: T
 def outcome_cell(row: str, confusion: Confusion) -> str:
     """Return the text of one cell of the outcome table, by row key."""
     if row == "found":
-        return f"{confusion.tp} of {confusion.tp + confusion.fn}"
+        return f"{confusion.tp:,} of {confusion.tp + confusion.fn:,}"
     if row == "false alarms":
-        return f"{confusion.fp}"
+        return f"{confusion.fp:,}"
     value = getattr(confusion, row.lower())
     return UNDEFINED if np.isnan(value) else f"{value:.2f}"
 
@@ -247,16 +258,15 @@ class PrecisionRecall(ThresholdStory):
         self.show_definitions()
 
     def prepare_data(self) -> None:
-        """Take the scores (rescaled to 0-1 if need be) and their metric curves."""
+        """Take the scores, their metric curves and their precision-recall curve."""
         self.prepare_scores()
         if self.y_true.all() or not self.y_true.any():
             raise ValueError("the scores must hold both positive (1) and negative (0) samples")
-        raw = self.y_score
-        self.y_score = to_unit_interval(raw)
-        self.rescaled = not np.array_equal(self.y_score, raw)
-        grid = np.linspace(0.0, 1.0, N_GRID)
+        grid = np.linspace(self.axis.low, self.axis.high, N_GRID)
         self.metrics = metrics_at_thresholds(self.y_true, self.y_score, grid)
         self.best_threshold, self.best_f1 = best_f1(self.y_true, self.y_score)
+        precision, recall, _ = precision_recall_curve(self.y_true, self.y_score)
+        self.recall, self.precision = thinned(recall, precision, width=PR_SIDE)
 
     # Title
     def show_title(self) -> None:
@@ -275,12 +285,11 @@ class PrecisionRecall(ThresholdStory):
         words = self.words
         n_pos = int(self.y_true.sum())
         self.strip = self.build_strip(STRIP_AXIS)
-        rescaled = " (scores rescaled to 0-1)" if self.rescaled else ""
         positive_scores = self.y_score[self.y_true == 1]
         overlap = positive_scores.min() <= self.y_score[self.y_true == 0].max()
         self.caption(
-            f"{words.scorer} scored {self.y_true.size} {words.items}{rescaled}: "
-            f"{n_pos} {words.positive} on top, {self.y_true.size - n_pos} {words.negative} below."
+            f"{words.scorer} scored {self.y_true.size:,} {words.items}: {n_pos:,} "
+            f"{words.positive} on top, {self.y_true.size - n_pos:,} {words.negative} below."
             + (" The rows overlap." if overlap else "")
         )
         self.show_strip(run_time=2)
@@ -292,10 +301,14 @@ class PrecisionRecall(ThresholdStory):
         """Cut the scores at a threshold; count the outcomes and the metrics."""
         self.chapter("Threshold")
         words = self.words
-        self.threshold = ValueTracker(self.params.threshold)
+        self.threshold = ValueTracker(self.score_at(self.params.threshold))
         self.marker = ThresholdMarker(self.strip, self.threshold, self.theme)
         self.matrix = ConfusionMatrix(
-            self.theme, cell_width=1.3, cell_height=0.72, class_names=("+", MINUS)
+            self.theme,
+            cell_width=1.3,
+            cell_height=0.72,
+            class_names=("+", MINUS),
+            tabular=self.tabular,
         )
         self.matrix.shift(np.array([-3.85, -1.55, 0.0]) - self.matrix.cells.get_center())
         self.readouts = build_readouts(self.theme)
@@ -316,13 +329,13 @@ class PrecisionRecall(ThresholdStory):
         c = self.confusion_now()
         called, positives = c.tp + c.fp, c.tp + c.fn
         self.caption(
-            f"Precision: {c.tp} of the {called} called {words.positive} really are "
-            f"({rate(c.precision)}). Recall: {c.tp} of the {positives} {words.positives} "
+            f"Precision: {c.tp:,} of the {called:,} called {words.positive} really are "
+            f"({rate(c.precision)}). Recall: {c.tp:,} of the {positives:,} {words.positives} "
             f"are found ({rate(c.recall)})."
         )
         self.wait(4.5)
         self.caption(
-            f"Accuracy: {c.tp + c.tn} of all {c.n} calls are right ({rate(c.accuracy)}). "
+            f"Accuracy: {c.tp + c.tn:,} of all {c.n:,} calls are right ({rate(c.accuracy)}). "
             f"F1 blends precision and recall: {rate(c.f1)}."
         )
         self.wait(3.5)
@@ -332,31 +345,34 @@ class PrecisionRecall(ThresholdStory):
         """Sweep the threshold from 0 to 1, tracing the four metric curves."""
         self.chapter("The trade-off")
         words = self.words
-        self.chart = build_metric_chart(self.metrics, self.theme)
+        x_axis = None if self.axis.probability else self.axis
+        self.chart = build_metric_chart(self.metrics, self.theme, x_axis)
         self.chart.shift(np.array([4.0, 0.45, 0.0]) - self.chart.axes.get_center())
         self.legend = self.chart.build_legend()
         self.play(FadeIn(self.chart), FadeIn(self.legend))
-        self.play(self.threshold.animate.set_value(0.0), run_time=1.5)
-        self.chart.follow(self.threshold, start=0.0)
+        self.move_threshold(self.score_at(0.0), run_time=1.5)
+        self.chart.follow(self.threshold, start=self.score_at(0.0))
         self.add(self.chart.curves, self.chart.heads, self.chart.cursor)
         self.caption(
             f"Raise the threshold: fewer {words.items} are called {words.positive}, "
             "so recall falls while precision mostly rises."
         )
         half = self.params.sweep_seconds / 2
-        self.play(self.threshold.animate.set_value(0.5), run_time=half, rate_func=linear)
+        middle, top = self.score_at(0.5), self.score_at(1.0)
+        self.move_threshold(middle, run_time=half, rate_func=linear)
         self.wait(1)
         self.key_frame("sweep")
-        self.play(self.threshold.animate.set_value(1.0), run_time=half, rate_func=linear)
+        self.move_threshold(top, run_time=half, rate_func=linear)
         self.wait(0.5)
         self.chart.stop_following()
         self.chart.follow(self.threshold)
-        best = confusion_at_threshold(self.y_true, self.y_score, self.best_threshold)
+        best = self.counts.at(self.best_threshold)
         self.caption(
-            f"F1 is highest, {self.best_f1:.2f}, at threshold {self.best_threshold:.2f}: "
+            f"F1 is highest, {self.best_f1:.2f}, at threshold "
+            f"{self.score_text(self.best_threshold)}: "
             f"precision {rate(best.precision)} with recall {rate(best.recall)}."
         )
-        self.play(self.threshold.animate.set_value(self.best_threshold), run_time=2)
+        self.move_threshold(self.best_threshold, run_time=2)
         self.wait(3)
         self.key_frame("tradeoff")
 
@@ -365,8 +381,9 @@ class PrecisionRecall(ThresholdStory):
         """Trade the metric chart for the precision-recall curve."""
         self.chapter("Precision-recall curve")
         self.chart.stop_following()
-        precision, recall, _ = precision_recall_curve(self.y_true, self.y_score)
-        pr = MetricChart(self.theme, width=3.9, height=3.9, x_label="recall", y_label="precision")
+        pr = MetricChart(
+            self.theme, width=PR_SIDE, height=PR_SIDE, x_label="recall", y_label="precision"
+        )
         pr.shift(np.array([4.3, 0.4, 0.0]) - pr.axes.get_center())
         share = float(self.y_true.mean())
         chance = pr.build_hline(share)
@@ -374,7 +391,7 @@ class PrecisionRecall(ThresholdStory):
             f"guessing: {share:.2f}", self.theme, "small", color=self.theme.palette.muted
         )
         chance_label.next_to(pr.point(0.03, share), UP, buff=0.08, aligned_edge=LEFT)
-        curve = pr.build_curve(recall, precision)
+        curve = pr.build_curve(self.recall, self.precision)
         dot = pr.build_dot(*self.pr_point_now())
         dot.add_updater(lambda d: d.become(pr.build_dot(*self.pr_point_now())))
         chart = self.chart
@@ -385,7 +402,8 @@ class PrecisionRecall(ThresholdStory):
             f"gets precision {share:.2f}: the share of {self.words.positives}."
         )
         self.play(Create(curve), FadeIn(dot), run_time=2)
-        self.play(self.threshold.animate.set_value(self.params.threshold), run_time=2.5)
+        start = self.score_at(self.params.threshold)
+        self.move_threshold(start, run_time=2.5)
         self.wait(2.5)
         self.key_frame("pr-curve")
         dot.clear_updaters()
@@ -404,7 +422,7 @@ class PrecisionRecall(ThresholdStory):
         self.clear_stage()
         palette = self.theme.palette
         chart = MetricChart(
-            self.theme, width=3.9, height=3.9, x_label="recall", y_label="precision"
+            self.theme, width=PR_SIDE, height=PR_SIDE, x_label="recall", y_label="precision"
         )
         chart.shift(np.array([-3.3, 0.35, 0.0]) - chart.axes.get_center())
         centres = (np.arange(HEAT_CELLS) + 0.5) / HEAT_CELLS
@@ -433,13 +451,12 @@ class PrecisionRecall(ThresholdStory):
         )
         self.wait(3.5)
         self.key_frame("f1")
-        precision, recall, _ = precision_recall_curve(self.y_true, self.y_score)
-        curve = chart.build_curve(recall, precision, palette.threshold, stroke_width=3)
-        best = confusion_at_threshold(self.y_true, self.y_score, self.best_threshold)
+        curve = chart.build_curve(self.recall, self.precision, palette.threshold, stroke_width=3)
+        best = self.counts.at(self.best_threshold)
         star = chart.build_dot(best.recall, best.precision, palette.threshold)
         self.caption(
             f"Along this classifier's precision-recall curve, F1 is at best "
-            f"{self.best_f1:.2f}, at threshold {self.best_threshold:.2f}."
+            f"{self.best_f1:.2f}, at threshold {self.score_text(self.best_threshold)}."
         )
         self.play(Create(curve), run_time=2)
         self.play(FadeIn(star, scale=2))
@@ -488,17 +505,19 @@ class PrecisionRecall(ThresholdStory):
         kept = subsample_positives(self.y_true, self.params.positive_share, seed=self.params.seed)
         y_rare, s_rare = self.y_true[kept], self.y_score[kept]
         n_pos = int(y_rare.sum())
-        full = self.build_hollow_strip(self.y_true, self.y_score)
-        rare = self.build_hollow_strip(y_rare, s_rare)
+        # The dots that stay are the shown samples that are kept.
+        stays = np.isin(self.shown, kept)
+        full = self.build_hollow_strip(self.shown)
+        rare = self.build_hollow_strip(self.shown[stays], total=kept.size)
         self.play(FadeIn(full))
-        dropped = np.setdiff1d(np.arange(self.y_true.size), kept)
         self.caption(
-            f"Now keep only {n_pos} of the {words.positives} among "
-            f"{y_rare.size - n_pos} {words.negatives}: {percent(y_rare.mean())} {words.positive}."
+            f"Now keep only {n_pos:,} of the {words.positives} among {y_rare.size - n_pos:,} "
+            f"{words.negatives}: {percent(y_rare.mean())} {words.positive}."
         )
+        moved = np.flatnonzero(stays)
         self.play(
-            *(FadeOut(full.dots[i]) for i in dropped),
-            *(ReplacementTransform(full.dots[i], rare.dots[k]) for k, i in enumerate(kept)),
+            *(FadeOut(full.dots[i]) for i in np.flatnonzero(~stays)),
+            *(ReplacementTransform(full.dots[i], rare.dots[k]) for k, i in enumerate(moved)),
             ReplacementTransform(
                 VGroup(full.axis, full.ticks, full.row_labels),
                 VGroup(rare.axis, rare.ticks, rare.row_labels),
@@ -507,14 +526,18 @@ class PrecisionRecall(ThresholdStory):
         )
         self.gather(rare)
         self.wait(1.5)
+        cut = self.score_at(self.params.threshold)
         never = confusion_at_threshold(y_rare, s_rare, np.inf)
-        model = confusion_at_threshold(y_rare, s_rare, self.params.threshold)
+        model = confusion_at_threshold(y_rare, s_rare, cut)
         table = build_outcome_table(
-            {f"always {words.negative}": never, f"threshold {self.params.threshold:.2f}": model},
+            {f"always {words.negative}": never, f"threshold {self.score_text(cut)}": model},
             words,
             self.theme,
         )
-        table.move_to([3.75, 0.55, 0.0]).align_to([6.7, 0, 0], RIGHT)
+        room = TABLE_RIGHT - rare.get_right()[0] - TABLE_GAP
+        if table.width > room:  # large counts: shrink the table to keep clear of the strip
+            table.scale_to_fit_width(room)
+        table.move_to([3.75, 0.55, 0.0]).align_to([TABLE_RIGHT, 0, 0], RIGHT)
         names, *columns = table
         self.caption(
             f"Calling every one {words.negative} is {percent(never.accuracy)} accurate, "
@@ -524,21 +547,24 @@ class PrecisionRecall(ThresholdStory):
         self.play(FadeIn(names), FadeIn(columns[0]))
         self.wait(3.5)
         self.caption(
-            f"The classifier at {self.params.threshold:.2f} "
-            f"{accuracy_against(model.accuracy, never.accuracy)} {model.tp} of "
-            f"{n_pos}: recall {rate(model.recall)}, F1 {rate(model.f1)}."
+            f"The classifier at {self.score_text(cut)} "
+            f"{accuracy_against(model.accuracy, never.accuracy)} {model.tp:,} of "
+            f"{n_pos:,}: recall {rate(model.recall)}, F1 {rate(model.f1)}."
         )
-        rare.show_predictions(predict_at_threshold(s_rare, self.params.threshold))
-        marker = ThresholdMarker(rare, ValueTracker(self.params.threshold), self.theme)
+        rare.show_predictions(predict_at_threshold(self.y_score[self.shown[stays]], cut))
+        marker = ThresholdMarker(rare, ValueTracker(cut), self.theme)
         marker.clear_updaters()
         self.play(FadeIn(columns[1]), FadeIn(marker))
         self.wait(3.5)
         self.key_frame("imbalance")
 
-    def build_hollow_strip(self, y_true: np.ndarray, y_score: np.ndarray) -> ScoreStrip:
-        """Return a score strip of the given samples, all hollow, a little lower."""
-        strip = self.build_strip(STRIP_AXIS + 0.3 * DOWN, y_true, y_score)
-        return strip.show_predictions(np.zeros(y_true.size, dtype=bool))
+    def build_hollow_strip(self, rows: np.ndarray, total: int | None = None) -> ScoreStrip:
+        """Return a score strip of the samples ``rows``, all hollow, a little lower.
+
+        The dots stand for ``total`` samples (all of them by default).
+        """
+        strip = self.build_strip(STRIP_AXIS + 0.3 * DOWN, rows, total)
+        return strip.show_predictions(np.zeros(rows.size, dtype=bool))
 
     # Definitions
     def show_definitions(self) -> None:

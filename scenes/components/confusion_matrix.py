@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from manim import DOWN, LEFT, PI, RIGHT, UP, Rectangle, Text, VGroup
+from manim import DOWN, LEFT, PI, RIGHT, UP, Rectangle, VGroup, VMobject
 
+from scenes.components.digits import build_digits
 from scenes.components.text import MINUS, build_text
 from scenes.theme import Theme
 
@@ -11,6 +12,9 @@ __all__ = ["ConfusionMatrix"]
 
 CELL_NAMES = (("TP", "FN"), ("FP", "TN"))
 """Cell names by (actual row, predicted column); positive class first."""
+
+COUNT_MARGIN = 0.1
+"""Room kept between a count and its cell's sides, in scene units."""
 
 
 class ConfusionMatrix(VGroup):
@@ -25,6 +29,10 @@ class ConfusionMatrix(VGroup):
     class_names
         Short names of the positive and negative class for the row and
         column headings.
+    tabular
+        Set whole counts digit by digit at a fixed pitch
+        (:func:`~scenes.components.digits.build_digits`): for counts of many
+        samples, which change on every frame of a sweep.
 
     Attributes
     ----------
@@ -41,9 +49,11 @@ class ConfusionMatrix(VGroup):
         cell_width: float = 1.55,
         cell_height: float = 0.95,
         class_names: tuple[str, str] = ("+", MINUS),
+        tabular: bool = False,
     ) -> None:
         super().__init__()
         self.theme = theme
+        self.tabular = tabular
         palette = theme.palette
         self.cells = VGroup()
         self.names = VGroup()
@@ -76,9 +86,14 @@ class ConfusionMatrix(VGroup):
             count.become(self._build_count(value, cell))
         return self
 
-    def _build_count(self, value: float, cell: Rectangle) -> Text:
-        text = f"{value:g}"
-        count = build_text(text, self.theme, "body", weight="SEMIBOLD")
+    def _build_count(self, value: float, cell: Rectangle) -> VMobject:
+        whole = isinstance(value, int)
+        text = f"{value:,}" if whole else f"{value:g}"
+        build = build_digits if self.tabular and whole else build_text
+        count = build(text, self.theme, "body", weight="SEMIBOLD")
+        room = cell.width - 2 * COUNT_MARGIN
+        if count.width > room:  # a large count shrinks to stay inside its cell
+            count.scale_to_fit_width(room)
         return count.move_to(cell.get_center() + 0.08 * DOWN)
 
     def _build_headings(self, class_names: tuple[str, str]) -> VGroup:

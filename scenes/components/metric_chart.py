@@ -23,6 +23,8 @@ from manim import (
 from manim.utils.color import ManimColor
 from numpy.typing import ArrayLike, NDArray
 
+from mlu_math.score_axis import ScoreAxis
+from scenes.components.score_strip import score_text
 from scenes.components.text import build_text
 from scenes.components.unit_axes import build_unit_axes, build_unit_tick_labels
 from scenes.theme import Theme
@@ -39,7 +41,7 @@ class Series:
     name : str
         Shown in the legend.
     x : ndarray of shape (n,)
-        Increasing x values in [0, 1].
+        Increasing x values on the chart's x axis.
     y : ndarray of shape (n,)
         Values in [0, 1], or NaN where undefined.
     color : str
@@ -53,7 +55,7 @@ class Series:
 
 
 class MetricChart(VGroup):
-    """Axes over [0, 1] x [0, 1] with a grid, tick labels and axis titles.
+    """Axes over [0, 1] x [0, 1] (or a score axis across) with a grid, ticks and titles.
 
     Series added with :meth:`add_series` are drawn as curves; with
     :meth:`follow` each curve is traced from a start to a tracker's value, a
@@ -77,6 +79,9 @@ class MetricChart(VGroup):
     y_label
         Title left of the y axis; ``None`` for none (a legend names the
         curves instead).
+    x_axis
+        A score axis for x (thresholds, say), with its own span and ticks;
+        ``None`` for x in [0, 1] ticked like y.
 
     Attributes
     ----------
@@ -109,13 +114,24 @@ class MetricChart(VGroup):
         tick_step: float = 0.25,
         x_label: str = "threshold",
         y_label: str | None = None,
+        x_axis: ScoreAxis | None = None,
     ) -> None:
         super().__init__()
         self.theme = theme
+        self.x_axis = x_axis
         palette = theme.palette
-        self.axes = build_unit_axes(theme, width=width, height=height, tick_step=tick_step)
-        self.grid = self._build_grid(tick_step)
-        self.tick_labels = build_unit_tick_labels(self.axes, theme, tick_step)
+        x_step, x_labels = None, None
+        if x_axis is not None:
+            x_step = 1 / (len(x_axis.ticks) - 1)
+            x_labels = [
+                (float(x_axis.fraction(v)), score_text(v, x_axis.tick_decimals))
+                for v in x_axis.ticks
+            ]
+        self.axes = build_unit_axes(
+            theme, width=width, height=height, tick_step=tick_step, x_tick_step=x_step
+        )
+        self.grid = self._build_grid(tick_step, x_step)
+        self.tick_labels = build_unit_tick_labels(self.axes, theme, tick_step, x_labels)
         self.x_title = build_text(x_label, theme, "label", color=palette.muted)
         self.x_title.next_to(self.axes.x_axis, DOWN, buff=0.45)
         self.add(self.grid, self.axes, self.tick_labels, self.x_title)
@@ -127,8 +143,8 @@ class MetricChart(VGroup):
         self.curves = VGroup()
         self.heads = VGroup()
         self.cursor = DashedLine(
-            self.point(0, 0),
-            self.point(0, 1),
+            self.axes.c2p(0, 0),
+            self.axes.c2p(0, 1),
             color=palette.threshold,
             stroke_width=2,
             dash_length=0.08,
@@ -137,7 +153,7 @@ class MetricChart(VGroup):
     # Coordinates and plain pictures
     def point(self, x: float, y: float) -> np.ndarray:
         """Return the scene point of chart coordinates (``x``, ``y``)."""
-        return self.axes.c2p(x, y)
+        return self.axes.c2p(self._share(x), y)
 
     def build_curve(
         self, x: ArrayLike, y: ArrayLike, color: str | None = None, *, stroke_width: float = 4
@@ -151,12 +167,11 @@ class MetricChart(VGroup):
             curve.set_points_as_corners([corner, corner])
             curve.set_stroke(opacity=0.0)
             return curve
+        shares = xs if self.x_axis is None else self.x_axis.fraction(xs)
         for start, stop in runs:
-            corners = [
-                self.point(a, b) for a, b in zip(xs[start:stop], ys[start:stop], strict=True)
-            ]
+            corners = np.asarray(self.axes.c2p(shares[start:stop], ys[start:stop])).T
             if len(corners) == 1:
-                corners.append(corners[0])
+                corners = np.concatenate([corners, corners])
             curve.start_new_path(corners[0])
             curve.add_points_as_corners(corners[1:])
         return curve
@@ -172,8 +187,8 @@ class MetricChart(VGroup):
     def build_hline(self, y: float, color: str | None = None) -> DashedLine:
         """Return a dashed horizontal line across the chart at height ``y``."""
         return DashedLine(
-            self.point(0, y),
-            self.point(1, y),
+            self.axes.c2p(0, y),
+            self.axes.c2p(1, y),
             color=color or self.theme.palette.chance,
             stroke_width=2,
         )
@@ -209,7 +224,8 @@ class MetricChart(VGroup):
                     fill_color=interpolate_color(low_color, high_color, grid[row, col]),
                     fill_opacity=1.0,
                 )
-                cells.add(cell.move_to(self.point((col + 0.5) / n_cols, (row + 0.5) / n_rows)))
+                centre = self.axes.c2p((col + 0.5) / n_cols, (row + 0.5) / n_rows)
+                cells.add(cell.move_to(centre))
         return cells
 
     def build_legend(self, columns: int = 2) -> VGroup:
@@ -285,15 +301,23 @@ class MetricChart(VGroup):
         self.heads[index].become(self.build_dot(now, float(series.y[at]), series.color))
 
     def _place_cursor(self, now: float) -> None:
-        x = float(np.clip(now, 0.0, 1.0))
-        self.cursor.move_to((self.point(x, 0.0) + self.point(x, 1.0)) / 2)
+        x = float(np.clip(self._share(now), 0.0, 1.0))
+        self.cursor.move_to((self.axes.c2p(x, 0.0) + self.axes.c2p(x, 1.0)) / 2)
 
-    def _build_grid(self, step: float) -> VGroup:
+    def _share(self, x: float) -> float:
+        """Return where ``x`` sits across the axes, 0 at the left, 1 at the right."""
+        return x if self.x_axis is None else float(self.x_axis.fraction(x))
+
+    def _build_grid(self, step: float, x_step: float | None) -> VGroup:
         grid = VGroup()
         color = self.theme.palette.grid
+        c2p = self.axes.c2p
         for value in np.arange(step, 1 + step / 2, step):
-            grid.add(Line(self.point(0, value), self.point(1, value), color=color, stroke_width=1))
-            grid.add(Line(self.point(value, 0), self.point(value, 1), color=color, stroke_width=1))
+            grid.add(Line(c2p(0, value), c2p(1, value), color=color, stroke_width=1))
+            if x_step is None:
+                grid.add(Line(c2p(value, 0), c2p(value, 1), color=color, stroke_width=1))
+        for x in [] if x_step is None else np.arange(x_step, 1 + x_step / 2, x_step):
+            grid.add(Line(c2p(x, 0), c2p(x, 1), color=color, stroke_width=1))
         return grid
 
 

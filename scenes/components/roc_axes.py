@@ -83,4 +83,7 @@ class RocAxes(VGroup):
         )
 
     def _points(self, fpr: ArrayLike, tpr: ArrayLike) -> list[np.ndarray]:
-        return [self.point(x, y) for x, y in zip(np.asarray(fpr), np.asarray(tpr), strict=True)]
+        x, y = np.asarray(fpr, dtype=float), np.asarray(tpr, dtype=float)
+        if x.shape != y.shape:
+            raise ValueError(f"fpr and tpr must have one shape, got {x.shape} and {y.shape}")
+        return list(np.asarray(self.axes.c2p(x, y)).T)

@@ -6,17 +6,33 @@ import numpy as np
 from manim import DOWN, LEFT, RIGHT, Dot, Line, VGroup
 from numpy.typing import ArrayLike, NDArray
 
+from mlu_math.score_axis import PROBABILITY_AXIS, ScoreAxis
 from scenes.components.beeswarm import beeswarm_levels
-from scenes.components.text import build_text
+from scenes.components.text import MINUS, build_text
 from scenes.theme import Theme
 
-__all__ = ["ScoreStrip"]
+__all__ = ["ScoreStrip", "score_text"]
 
 HOLLOW_OPACITY = 0.18
 
 
+def score_text(value: float, decimals: int) -> str:
+    """Write a score with ``decimals`` digits and a real minus sign (never ``-0``).
+
+    Examples
+    --------
+    >>> score_text(-1.25, 1), score_text(-0.001, 2), score_text(0.5, 2)
+    ('\N{MINUS SIGN}1.2', '0.00', '0.50')
+    """
+    text = f"{value:.{decimals}f}"
+    if text.startswith("-"):
+        digits = text[1:]
+        return digits if not digits.strip("0.") else MINUS + digits
+    return text
+
+
 class ScoreStrip(VGroup):
-    """Scores on a 0-1 axis: positives in the top row, negatives below.
+    """Scores along an axis: positives in the top row, negatives below.
 
     Each row is a one-sided beeswarm, so every sample is one visible dot.
     Dots predicted positive are filled; the others are drawn hollow.
@@ -26,7 +42,7 @@ class ScoreStrip(VGroup):
     y_true : array-like of shape (n,)
         True classes, 1 for positive and 0 for negative.
     y_score : array-like of shape (n,)
-        Scores in [0, 1].
+        Scores; those beyond the axis sit at its ends.
     theme
         Colours and sizes.
     width
@@ -35,11 +51,19 @@ class ScoreStrip(VGroup):
         Height of each class's row, in scene units.
     class_names
         Names of the positive and negative class, shown beside their rows.
+    axis
+        Span and ticks of the score axis; 0 to 1 by default.
+    note
+        A line of small text under the axis (say, how many samples the dots
+        stand for); none by default.
 
     Attributes
     ----------
     axis : Line
-        The score axis, 0 at its left end and 1 at its right.
+        The score axis, ``score_axis.low`` at its left end and
+        ``score_axis.high`` at its right.
+    ticks : VGroup
+        Tick marks, their labels, the axis title and the note.
     dots : VGroup
         One dot per sample, in input order.
     """
@@ -53,17 +77,20 @@ class ScoreStrip(VGroup):
         width: float = 6.0,
         row_height: float = 1.0,
         class_names: tuple[str, str] = ("positive", "negative"),
+        axis: ScoreAxis = PROBABILITY_AXIS,
+        note: str | None = None,
     ) -> None:
         super().__init__()
         self.theme = theme
         self.y_true = np.asarray(y_true).astype(bool)
         self.y_score = np.asarray(y_score, dtype=float)
+        self.score_axis = axis
         self.axis_length = width
         self.row_height = row_height
         palette = theme.palette
         self.axis = Line(LEFT * width / 2, RIGHT * width / 2, color=palette.axis)
-        self.ticks = self._build_ticks()
-        self.dots = VGroup(*(self._build_dot(i) for i in range(self.y_score.size)))
+        self.ticks = self._build_ticks(note)
+        self.dots = self._build_dots()
         self.row_labels = self._build_row_labels(class_names)
         self.add(self.axis, self.ticks, self.dots, self.row_labels)
 
@@ -80,56 +107,68 @@ class ScoreStrip(VGroup):
     def x_at(self, score: float) -> float:
         """Return the scene x coordinate of ``score`` on the axis."""
         start, end = self.axis.get_start()[0], self.axis.get_end()[0]
-        return start + float(np.clip(score, 0.0, 1.0)) * (end - start)
+        share = float(np.clip(self.score_axis.fraction(score), 0.0, 1.0))
+        return start + share * (end - start)
 
     def show_predictions(self, predicted: NDArray[np.bool_]) -> ScoreStrip:
-        """Fill the dots predicted positive and hollow out the rest."""
+        """Fill the dots predicted positive and hollow out the rest.
+
+        Only dots whose fill changes are touched: called on every frame of a
+        sweep, most dots stay as they were.
+        """
         for dot, filled in zip(self.dots, predicted, strict=True):
-            dot.set_fill(opacity=1.0 if filled else HOLLOW_OPACITY)
+            opacity = 1.0 if filled else HOLLOW_OPACITY
+            if dot.get_fill_opacity() != opacity:
+                dot.set_fill(opacity=opacity)
         return self
 
     def class_dots(self, positive: bool) -> VGroup:
         """Return the dots of one true class."""
         return VGroup(*(d for d, y in zip(self.dots, self.y_true, strict=True) if y == positive))
 
-    def _build_dot(self, i: int) -> Dot:
-        positive = bool(self.y_true[i])
-        color = self.theme.palette.positive if positive else self.theme.palette.negative
-        dot = Dot(radius=self.theme.dot_radius, color=color, stroke_width=1.5)
-        dot.set_stroke(color=color, opacity=1.0)
-        dot.move_to([self._dot_x(i), self._dot_y(i), 0.0])
-        return dot
+    def _build_dots(self) -> VGroup:
+        share = np.clip(self.score_axis.fraction(self.y_score), 0.0, 1.0)
+        x = (share - 0.5) * self.axis_length
+        y = np.zeros_like(x)
+        for positive in (True, False):
+            mine = self.y_true == positive
+            y[mine] = self._row_heights(share[mine] * self.axis_length, positive)
+        palette = self.theme.palette
+        dots = VGroup()
+        for xi, yi, positive in zip(x, y, self.y_true, strict=True):
+            color = palette.positive if positive else palette.negative
+            dot = Dot(radius=self.theme.dot_radius, color=color, stroke_width=1.5)
+            dot.set_stroke(color=color, opacity=1.0)
+            dots.add(dot.move_to([xi, yi, 0.0]))
+        return dots
 
-    def _dot_x(self, i: int) -> float:
-        return (self.y_score[i] - 0.5) * self.axis_length
-
-    def _dot_y(self, i: int) -> float:
-        diameter = 2 * self.theme.dot_radius
-        positive = bool(self.y_true[i])
-        levels = self._levels(positive)
-        step = min(diameter, (self.row_height - diameter) / max(int(levels.max()), 1))
-        rank = int(np.flatnonzero(self.y_true == positive).searchsorted(i))
+    def _row_heights(self, x: NDArray[np.float64], positive: bool) -> NDArray[np.float64]:
+        """Return the height of each dot of one row, stacked as a beeswarm."""
+        if x.size == 0:
+            return x
+        radius = self.theme.dot_radius
+        levels = beeswarm_levels(x, 2 * radius)
+        step = min(2 * radius, (self.row_height - 2 * radius) / max(int(levels.max()), 1))
         base = self.row_height if positive else 0.0
-        return base + self.theme.dot_radius + 0.08 + levels[rank] * step
+        return base + radius + 0.08 + levels * step
 
-    def _levels(self, positive: bool) -> NDArray[np.int_]:
-        cache = self.__dict__.setdefault("_level_cache", {})
-        if positive not in cache:
-            x = self.y_score[self.y_true == positive] * self.axis_length
-            cache[positive] = beeswarm_levels(x, 2 * self.theme.dot_radius)
-        return cache[positive]
-
-    def _build_ticks(self) -> VGroup:
+    def _build_ticks(self, note: str | None) -> VGroup:
         ticks = VGroup()
-        for value in (0.0, 0.25, 0.5, 0.75, 1.0):
-            x = (value - 0.5) * self.axis_length
+        axis = self.score_axis
+        for value in axis.ticks:
+            x = (axis.fraction(value) - 0.5) * self.axis_length
             tick = Line([x, -0.06, 0], [x, 0.06, 0], color=self.theme.palette.axis)
-            label = build_text(f"{value:g}", self.theme, "small", color=self.theme.palette.muted)
+            text = f"{value:g}" if axis.probability else score_text(value, axis.tick_decimals)
+            label = build_text(text, self.theme, "small", color=self.theme.palette.muted)
             label.next_to(tick, DOWN, buff=0.1)
             ticks.add(tick, label)
         caption = build_text("score", self.theme, "small", color=self.theme.palette.muted)
         caption.next_to(self.axis, RIGHT, buff=0.15)
         ticks.add(caption)
+        if note is not None:
+            self.note = build_text(note, self.theme, "small", color=self.theme.palette.muted)
+            self.note.next_to(ticks, DOWN, buff=0.14).align_to(self.axis, RIGHT)
+            ticks.add(self.note)
         return ticks
 
     def _build_row_labels(self, class_names: tuple[str, str]) -> VGroup:

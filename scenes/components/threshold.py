@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from manim import UP, DashedLine, Text, ValueTracker, VGroup
+from functools import lru_cache
 
-from scenes.components.score_strip import ScoreStrip
+from manim import DOWN, RIGHT, UP, DashedLine, ValueTracker, VGroup, VMobject
+
+from scenes.components.digits import build_digits
+from scenes.components.score_strip import ScoreStrip, score_text
 from scenes.components.text import build_text
 from scenes.theme import Theme
 
@@ -19,15 +22,17 @@ class ThresholdMarker(VGroup):
     strip
         The score strip the threshold cuts.
     tracker
-        Holds the threshold, a score in [0, 1].
+        Holds the threshold, a score on ``strip``'s axis.
     theme
         Colours and sizes.
 
     Attributes
     ----------
     line : DashedLine
-    label : Text
-        ``threshold 0.50`` above the line.
+    label : VMobject
+        ``threshold 0.50`` above the line, with as many decimals as
+        ``strip``'s axis gives a score. Off the 0-1 axis the value (new on
+        nearly every frame) is set digit by digit beside a fixed word.
     """
 
     def __init__(self, strip: ScoreStrip, tracker: ValueTracker, theme: Theme) -> None:
@@ -55,7 +60,21 @@ class ThresholdMarker(VGroup):
         self.label.become(self._build_label())
         return self
 
-    def _build_label(self) -> Text:
-        text = f"threshold {self.tracker.get_value():.2f}"
-        label = build_text(text, self.theme, "label", color=self.theme.palette.threshold)
+    def _build_label(self) -> VMobject:
+        axis, theme, color = self.strip.score_axis, self.theme, self.theme.palette.threshold
+        value = score_text(self.tracker.get_value(), axis.decimals)
+        if axis.probability:
+            label = build_text(f"threshold {value}", theme, "label", color=color)
+        else:
+            word = build_text("threshold", theme, "label", color=color)
+            number = build_digits(value, theme, "label", color=color)
+            number.next_to(word, RIGHT, buff=_space(theme)).align_to(word, DOWN)
+            label = VGroup(word, number)
         return label.next_to(self.line, UP, buff=0.1)
+
+
+@lru_cache(maxsize=8)
+def _space(theme: Theme) -> float:
+    """Return the gap Pango leaves between "threshold" and a digit after it."""
+    word, digit = (build_text(text, theme, "label") for text in ("threshold", "0"))
+    return build_text("threshold 0", theme, "label").width - word.width - digit.width
