@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import time
-from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from contextlib import ExitStack, contextmanager
 from queue import Empty
-from typing import Any, Literal, Protocol
+from typing import Any
 
-from mlu_render.errors import JobError, MissingDependencyError
-from mlu_render.gif_budget import GifBudgetError
+from mlu_render.dask_batch import dask_executor, on_shared_folder
+from mlu_render.errors import JobError, MissingDependencyError, OutputWriteError
+from mlu_render.gif import GifBudgetError
 from mlu_render.job import RenderJob
+from mlu_render.outcome import BatchReporter, JobOutcome, Status
+from mlu_render.plan import ScenePlan
 from mlu_render.render import Progress, render
 
 __all__ = [
+    # JobOutcome, BatchReporter and Status live in mlu_render.outcome; a batch
+    # returns and reports them, so they are importable from here too.
     "BatchReporter",
     "JobOutcome",
     "Status",
@@ -24,62 +29,33 @@ __all__ = [
     "run_job",
 ]
 
-Status = Literal["rendered", "cached", "failed"]
-
 _PROGRESS_STEP = 0.25
 """Scene seconds a worker gathers before it reports progress, to keep messages few."""
 
-
-@dataclass(frozen=True)
-class JobOutcome:
-    """How one job of a batch ended.
-
-    Attributes
-    ----------
-    job
-        The job.
-    status
-        ``"rendered"``, ``"cached"`` (its files were already up to date) or
-        ``"failed"``.
-    outputs
-        The job's files (none when it failed).
-    seconds
-        Wall-clock time spent on the job.
-    error
-        What went wrong, one line, when it failed.
-    notes
-        Choices the render made that the user should know (the GIF budget's).
-    """
-
-    job: RenderJob
-    status: Status
-    outputs: tuple[Path, ...] = ()
-    seconds: float = 0.0
-    error: str | None = None
-    notes: tuple[str, ...] = ()
+_POLL_SECONDS = 0.2
+"""How often the batch passes on workers' progress while it waits for jobs to end."""
 
 
-class BatchReporter(Protocol):
-    """Told how a batch is going; jobs are named by their index in the batch."""
-
-    def job_started(self, index: int, total_seconds: float) -> None:
-        """Job ``index`` began rendering a scene ``total_seconds`` long."""
-
-    def job_advanced(self, index: int, seconds: float) -> None:
-        """Job ``index`` rendered ``seconds`` more of its scene."""
-
-    def job_finished(self, index: int, outcome: JobOutcome) -> None:
-        """Job ``index`` ended (rendered, cached or failed)."""
-
-
-def run_job(job: RenderJob, *, force: bool = False, progress: Progress | None = None) -> JobOutcome:
+def run_job(
+    job: RenderJob,
+    *,
+    force: bool = False,
+    progress: Progress | None = None,
+    plan: ScenePlan | None = None,
+) -> JobOutcome:
     """Render one job and say how it ended; a failure is returned, not raised.
 
-    ``KeyboardInterrupt`` still propagates, so Ctrl-C stops a batch.
+    ``plan`` is the job's quick pass if one was made already (see
+    :func:`mlu_render.render.check_job`). ``KeyboardInterrupt`` still
+    propagates, so Ctrl-C stops a batch. A disk that refused a write (full,
+    over quota, read-only) is told as ``no space left on device writing
+    <file>; ...``: the line that reports the outcome names the job.
     """
     started = time.perf_counter()
     try:
-        result = render(job, progress, force=force)
+        result = render(job, progress, force=force, plan=plan)
+    except OutputWriteError as error:  # Its line names the job already.
+        return JobOutcome(job, "failed", seconds=_since(started), error=error.detail)
     except (JobError, MissingDependencyError, GifBudgetError) as error:
         return JobOutcome(job, "failed", seconds=_since(started), error=str(error))
     except Exception as error:  # One broken job must not stop the batch.
@@ -97,6 +73,7 @@ def run_batch(
     force: bool = False,
     reporter: BatchReporter | None = None,
     scheduler: str | None = None,
+    plans: Mapping[RenderJob, ScenePlan] | None = None,
 ) -> list[JobOutcome]:
     """Run ``jobs`` and return their outcomes, in the order of ``jobs``.
 
@@ -110,11 +87,15 @@ def run_batch(
     force : bool, default=False
         Render even jobs whose files are up to date.
     reporter : BatchReporter, optional
-        Told when each job starts, advances and ends.
+        Told when each job starts, advances and ends. On a Dask cluster it is
+        told only when each job ends.
     scheduler : str, optional
         Address of a Dask distributed scheduler (``tcp://host:8786``); jobs
-        then run on its workers (see :func:`mlu_render.dask_batch.run_on_dask`)
+        then run on its workers (see :func:`mlu_render.dask_batch.dask_executor`)
         and ``workers`` is ignored.
+    plans : mapping of RenderJob to ScenePlan, optional
+        Quick passes already made (by :func:`mlu_render.render.check_job`);
+        a job found here does not run its scene's quick pass again.
 
     Returns
     -------
@@ -123,76 +104,108 @@ def run_batch(
     """
     if workers < 1:
         raise ValueError(f"workers must be at least 1, got {workers}")
+    plans = plans or {}
     if scheduler is not None:
-        from mlu_render.dask_batch import run_on_dask
-
-        return run_on_dask(jobs, scheduler, force=force, reporter=reporter or _Silent())
+        with dask_executor(scheduler) as executor:
+            return _run_on(
+                executor, jobs, plans, force, reporter or _Silent(), send=on_shared_folder
+            )
     if workers == 1 or len(jobs) <= 1:
-        return [_run_here(index, job, force, reporter) for index, job in enumerate(jobs)]
-    return _run_in_pool(jobs, min(workers, len(jobs)), force, reporter)
+        return [
+            _run_here(index, job, force, plans.get(job), reporter) for index, job in enumerate(jobs)
+        ]
+    with _process_pool(min(workers, len(jobs)), messages=reporter is not None) as (pool, messages):
+        return _run_on(pool, jobs, plans, force, reporter or _Silent(), messages=messages)
 
 
 def _run_here(
-    index: int, job: RenderJob, force: bool, reporter: BatchReporter | None
+    index: int,
+    job: RenderJob,
+    force: bool,
+    plan: ScenePlan | None,
+    reporter: BatchReporter | None,
 ) -> JobOutcome:
-    """Run a job in this process; progress (and its quick sizing pass) only if reported."""
+    """Run a job in this process; its progress is followed only if reported."""
     if reporter is None:
-        return run_job(job, force=force)
+        return run_job(job, force=force, plan=plan)
     progress = _Forward(index, reporter.job_started, reporter)
-    outcome = run_job(job, force=force, progress=progress)
+    outcome = run_job(job, force=force, progress=progress, plan=plan)
     progress.flush()
     reporter.job_finished(index, outcome)
     return outcome
 
 
-def _run_in_pool(
-    jobs: Sequence[RenderJob], workers: int, force: bool, reporter: BatchReporter | None
-) -> list[JobOutcome]:
+@contextmanager
+def _process_pool(workers: int, *, messages: bool) -> Iterator[tuple[Executor, Any]]:
+    """Yield a pool of ``workers`` processes and, if ``messages``, a queue they can report on."""
     # Fresh interpreters: a forked copy of a parent holding manim's and
     # Cairo's state (and a progress bar's thread) is not safe to render in.
     context = multiprocessing.get_context("spawn")
-    with context.Manager() as manager, ProcessPoolExecutor(workers, mp_context=context) as pool:
-        report = reporter or _Silent()
-        messages = manager.Queue() if reporter is not None else None
-        pending: dict[Future[JobOutcome], int] = {
-            pool.submit(_run_in_worker, index, job, force, messages): index
-            for index, job in enumerate(jobs)
-        }
-        outcomes: dict[int, JobOutcome] = {}
-        try:
-            while pending:
-                done, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-                _relay(messages, report)
-                for future in done:
-                    index = pending.pop(future)
-                    outcomes[index] = _outcome_of(future, jobs[index])
-                    report.job_finished(index, outcomes[index])
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
-        _relay(messages, report)
+    with ExitStack() as stack:
+        queue = stack.enter_context(context.Manager()).Queue() if messages else None
+        pool = stack.enter_context(ProcessPoolExecutor(workers, mp_context=context))
+        yield pool, queue
+
+
+def _run_on(
+    executor: Executor,
+    jobs: Sequence[RenderJob],
+    plans: Mapping[RenderJob, ScenePlan],
+    force: bool,
+    report: BatchReporter,
+    *,
+    messages: Any = None,
+    send: Callable[[RenderJob], RenderJob] = lambda job: job,
+) -> list[JobOutcome]:
+    """Run every job as one task of ``executor``, passing on progress and ends as they come.
+
+    ``send`` turns a job into the one the task is given; outcomes name the
+    job as given. Workers report progress into ``messages`` when there is one.
+    """
+    pending: dict[Future[JobOutcome], int] = {
+        executor.submit(_run_in_worker, index, send(job), force, plans.get(job), messages): index
+        for index, job in enumerate(jobs)
+    }
+    outcomes: dict[int, JobOutcome] = {}
+    try:
+        while pending:
+            done, _ = wait(pending, timeout=_POLL_SECONDS, return_when=FIRST_COMPLETED)
+            _relay(messages, report)
+            for future in done:
+                index = pending.pop(future)
+                outcomes[index] = _outcome_of(future, jobs[index])
+                report.job_finished(index, outcomes[index])
+    except BaseException:
+        for future in pending:
+            future.cancel()
+        raise
+    _relay(messages, report)
     return [outcomes[index] for index in range(len(jobs))]
 
 
-def _run_in_worker(index: int, job: RenderJob, force: bool, messages: Any) -> JobOutcome:
+def _run_in_worker(
+    index: int, job: RenderJob, force: bool, plan: ScenePlan | None, messages: Any
+) -> JobOutcome:
     """Worker side: run the job, sending progress through ``messages`` if given."""
     if messages is None:
-        return run_job(job, force=force)
+        return run_job(job, force=force, plan=plan)
     progress = _Forward(
         index,
         lambda i, total: messages.put((i, "start", total)),
         _QueueSink(messages),
     )
-    outcome = run_job(job, force=force, progress=progress)
+    outcome = run_job(job, force=force, progress=progress, plan=plan)
     progress.flush()
     return outcome
 
 
 def _outcome_of(future: Future[JobOutcome], job: RenderJob) -> JobOutcome:
+    """Return the outcome of ``future``, naming ``job`` as given; a failure if the worker died."""
     try:
-        return future.result()
-    except Exception as error:  # The worker process itself died.
+        outcome = future.result()
+    except Exception as error:  # The worker itself died (a lost process or Dask worker).
         return JobOutcome(job, "failed", error=f"worker failed: {type(error).__name__}: {error}")
+    return dataclasses.replace(outcome, job=job)
 
 
 def _relay(messages: Any, report: BatchReporter) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -12,22 +14,56 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from mlu_render.console import BarsReporter, job_label, summary_table
 from mlu_render.errors import JobError, MissingDependencyError
+from mlu_render.gallery import DEFAULT_TITLE, write_gallery
+from mlu_render.gif import GIF_FRAME_RATES, MIN_WIDTH
 from mlu_render.job import FORMATS, RenderJob
 from mlu_render.manifest import read_manifest
 from mlu_render.manim_config import QUALITIES
+from mlu_render.outcome import JobOutcome
 from mlu_render.params import describe_params, parse_assignments
+from mlu_render.plan import ScenePlan
+from mlu_render.preflight import require, require_graphics
+from mlu_render.shard import parse_shard, shard_jobs
+from scenes.theme import THEMES
 
-__all__ = ["main"]
+# The scene registry and the render pipeline load manim, and with it Cairo and
+# Pango; they are imported inside the commands that need them, after
+# _require_graphics, so that `mlu --help` and `mlu gallery` start without them
+# and a missing system library is named instead of failing the import.
+
+__all__ = ["GIF_FPS_CHOICES", "main"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_USAGE = 2
+
+_DEFAULTS = {field.name: field.default for field in dataclasses.fields(RenderJob)}
+"""A job's defaults, which are the options' defaults."""
+
+_BROWSER_MIN_DELAY = 2
+"""Browsers play a GIF delay below 2 centiseconds as 10: a 100 fps GIF shows at 10 fps."""
+
+_SMOOTH_FPS = 10
+"""Below 10 frames a second a GIF's motion judders."""
+
+GIF_FPS_CHOICES = tuple(
+    str(rate)
+    for rate in sorted(GIF_FRAME_RATES)
+    if _SMOOTH_FPS <= rate <= 100 // _BROWSER_MIN_DELAY
+)
+"""``--gif-fps`` values: exact GIF rates that browsers play as written and that move smoothly."""
 
 
 class UsageError(click.ClickException):
     """A one-line error with exit status 2 and nothing written."""
 
     exit_code = EXIT_USAGE
+
+
+def _quality_sizes() -> str:
+    """Name each quality's frames as video people do: ``480p15, 720p30, ...``."""
+    return ", ".join(f"{height}p{fps}" for _width, height, fps in QUALITIES.values())
 
 
 def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:
@@ -50,24 +86,24 @@ def render_options(command: F) -> F:
             "--quality",
             "-q",
             type=click.Choice(list(QUALITIES)),
-            default="high",
+            default=_DEFAULTS["quality"],
             show_default=True,
-            help="Frame size and rate: 480p15, 720p30, 1080p60, 2160p60.",
+            help=f"Frame size and rate: {_quality_sizes()}.",
         ),
         click.option(
             "--format",
             "-f",
             "formats",
-            default="mp4",
+            default=",".join(_DEFAULTS["formats"]),
             show_default=True,
             callback=_formats,
-            help="Comma-separated outputs: mp4, gif, png (poster).",
+            help=f"Comma-separated outputs: {', '.join(FORMATS)} (png is the poster).",
         ),
         click.option(
             "--theme",
             "-t",
-            type=click.Choice(["light", "dark"]),
-            default="light",
+            type=click.Choice(list(THEMES)),
+            default=_DEFAULTS["theme"],
             show_default=True,
             help="Colour theme.",
         ),
@@ -84,21 +120,21 @@ def render_options(command: F) -> F:
             "-o",
             "out_dir",
             type=click.Path(path_type=Path),
-            default=Path("renders"),
+            default=_DEFAULTS["out_dir"],
             show_default=True,
             help="Output folder.",
         ),
         click.option(
             "--gif-width",
-            type=click.IntRange(min=16),
-            default=640,
+            type=click.IntRange(min=MIN_WIDTH),
+            default=_DEFAULTS["gif_width"],
             show_default=True,
             help="GIF width in pixels (height keeps the aspect ratio).",
         ),
         click.option(
             "--gif-fps",
-            type=click.Choice(["10", "20", "25", "50"]),
-            default="20",
+            type=click.Choice(GIF_FPS_CHOICES),
+            default=str(_DEFAULTS["gif_fps"]),
             show_default=True,
             help="GIF frame rate; divides 100 so delays are exact.",
         ),
@@ -125,7 +161,10 @@ def render_options(command: F) -> F:
             "--data",
             type=click.Path(path_type=Path, dir_okay=False),
             default=None,
-            help="CSV of your own labels and scores (header: label,score[,group]).",
+            help=(
+                "CSV of your own labels and scores (header: label,score[,group]); "
+                "comma, semicolon or tab separated; any finite scores."
+            ),
         ),
         click.option(
             "--positive",
@@ -239,23 +278,21 @@ def render_command(
       mlu render roc-auc -f gif --gif-max-kb 800 --gif-start "Area under the curve"
     """  # noqa: D301 - click's \b keeps the examples' line breaks
     _require_graphics()
-    from mlu_render.batch import run_batch
-    from mlu_render.console import job_label
     from mlu_render.render import check_job, prepare_folder
 
     planned = _plan(slugs, render_all, manifest, assignments, options)
     for job in planned:
         _scene_or_exit(job.slug)
     try:
-        for job in planned:
-            check_job(job)
+        # A check that needs a quick pass of the scene keeps its plan for the render.
+        plans = {job: plan for job in planned if (plan := check_job(job)) is not None}
         planned = _shard(planned, shard)
-        _preflight()
+        require()
         for job in planned:
             prepare_folder(job)
     except (JobError, MissingDependencyError) as error:
         raise UsageError(str(error)) from None
-    outcomes = _run(planned, run_batch, jobs=jobs, force=force, scheduler=scheduler)
+    outcomes = _run(planned, plans, jobs=jobs, force=force, scheduler=scheduler)
     for outcome in outcomes:
         for path in outcome.outputs:
             click.echo(str(path))
@@ -274,7 +311,7 @@ def render_command(
     "-o",
     "out_dir",
     type=click.Path(path_type=Path, file_okay=False),
-    default=Path("renders"),
+    default=_DEFAULTS["out_dir"],
     show_default=True,
     help="The output folder of `mlu render`; index.html is written there.",
 )
@@ -287,10 +324,6 @@ def gallery_command(out_dir: Path, title: str | None) -> None:
 
     Example: mlu gallery --out renders
     """
-    import warnings
-
-    from mlu_render.gallery import DEFAULT_TITLE, write_gallery
-
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
@@ -348,43 +381,37 @@ def _refuse_job_options_with_manifest(assignments: tuple[str, ...]) -> None:
 def _shard(planned: list[RenderJob], shard: str | None) -> list[RenderJob]:
     if shard is None:
         return planned
-    from mlu_render.shard import parse_shard, shard_jobs
-
     return shard_jobs(planned, *parse_shard(shard))
 
 
-def _preflight() -> None:
-    from mlu_render.preflight import require
-
-    require()
-
-
-def _run(planned: list[RenderJob], run_batch: Callable[..., Any], **how: Any) -> list[Any]:
+def _run(
+    planned: list[RenderJob], plans: dict[RenderJob, ScenePlan], **how: Any
+) -> list[JobOutcome]:
     """Run the batch with bars on a terminal, then print the summary to stderr."""
-    from mlu_render.console import BarsReporter, summary_table
+    from mlu_render import batch  # loads manim; see the note at the top
 
     console = Console(stderr=True)
     workers = how.pop("jobs") or os.cpu_count() or 1
     if console.is_terminal and sys.stderr.isatty():
         with BarsReporter(planned, console) as reporter:
-            outcomes = run_batch(planned, workers=workers, reporter=reporter, **how)
+            outcomes = batch.run_batch(
+                planned, workers=workers, reporter=reporter, plans=plans, **how
+            )
     else:
-        outcomes = run_batch(planned, workers=workers, **how)
+        outcomes = batch.run_batch(planned, workers=workers, plans=plans, **how)
     if len(outcomes) > 1 or any(outcome.status != "rendered" for outcome in outcomes):
         console.print(summary_table(outcomes))
     return outcomes
 
 
 def _require_graphics() -> None:
-    from mlu_render.preflight import require_graphics
-
     try:
         require_graphics()
     except MissingDependencyError as error:
         raise UsageError(str(error)) from None
 
 
-def _scene_or_exit(slug: str):
+def _scene_or_exit(slug: str) -> type[Any]:
     _require_graphics()
     from scenes.registry import UnknownSceneError, get_scene
 

@@ -10,8 +10,8 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from mlu_render.batch import JobOutcome
 from mlu_render.job import RenderJob
+from mlu_render.outcome import JobOutcome
 
 __all__ = ["BarsReporter", "job_label", "summary_table"]
 

@@ -11,7 +11,8 @@ from urllib.parse import quote
 from PIL import Image, UnidentifiedImageError
 
 from mlu_render.manim_config import QUALITIES
-from mlu_render.record import RenderRecord, read_records, write_text_atomically
+from mlu_render.publish import write_text_atomically
+from mlu_render.record import RenderRecord, read_records
 
 __all__ = ["DEFAULT_TITLE", "gallery_html", "write_gallery"]
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from mlu_render.ffmpeg import run_ffmpeg
+from mlu_render.publish import publish
 from mlu_render.subtitles import ffmetadata_chapters, to_srt
 from scenes.timeline import Cue
 
@@ -104,4 +104,4 @@ def mux_mp4(
             srt_path.write_text(srt, encoding="utf-8")
         partial = folder / "muxed.mp4"
         run_ffmpeg(_mux_args(video, metadata, srt_path, language, partial))
-        os.replace(partial, out)
+        publish(partial, out)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import dataclasses
 import typing
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mlu_render.errors import JobError
-from scenes.base import BaseParams
+
+if TYPE_CHECKING:  # Only a type here; importing scenes.base would load manim for `mlu --help`.
+    from scenes.base import BaseParams
 
 __all__ = ["build_params", "describe_params", "parse_assignments"]
 

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import secrets
 import warnings
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from mlu_render.manim_config import QUALITIES
+from mlu_render.publish import write_text_atomically
 
 __all__ = [
     "RECORD_SUFFIX",
@@ -28,7 +27,6 @@ __all__ = [
     "fresh_record",
     "read_record",
     "read_records",
-    "write_text_atomically",
 ]
 
 RECORD_SUFFIX = ".render.json"
@@ -219,24 +217,6 @@ def read_records(out_dir: Path) -> list[RenderRecord]:
         except (OSError, ValueError) as error:
             warnings.warn(f"skipping {error}", SkippedRecordWarning, stacklevel=2)
     return sorted(records, key=_order)
-
-
-def write_text_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that a reader sees the old file or the new, whole.
-
-    The text goes to a hidden temporary name beside ``path`` (unique, so
-    writers do not meet), which is then renamed over ``path``; on any
-    failure the temporary file is removed and ``path`` left as it was.
-    """
-    path = Path(path)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    try:
-        with open(temporary, "x", encoding="utf-8", newline="\n") as file:
-            file.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 # --- Checking what a record holds --------------------------------------------------

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
 from mlu_render import preflight
+from mlu_render import render as render_module
 from mlu_render.cli import main
+from mlu_render.gif import GIF_FRAME_RATES, MIN_WIDTH
+from mlu_render.manim_config import QUALITIES
+from scenes.registry import get_scene
+from scenes.theme import THEMES
+from tests.support.construct_calls import count_constructs
+
+README = Path(__file__).parents[2] / "README.md"
 
 
 @pytest.fixture
@@ -180,3 +191,57 @@ def test_gallery_of_an_empty_folder_says_to_render_first(run, tmp_path):
     assert result.exit_code == 2
     assert "render first" in result.output
     assert not (tmp_path / "index.html").exists()
+
+
+def _choices(option: str) -> list[str]:
+    (param,) = [p for p in main.commands["render"].params if option in p.opts]
+    assert isinstance(param.type, click.Choice), option
+    return list(param.type.choices)
+
+
+def test_choices_come_from_the_constants_that_hold_them():
+    assert _choices("--quality") == list(QUALITIES)
+    assert _choices("--theme") == list(THEMES)
+    rates = [int(rate) for rate in _choices("--gif-fps")]
+    assert set(rates) <= set(GIF_FRAME_RATES)
+    assert all(100 % rate == 0 for rate in rates)  # every GIF delay a whole centisecond
+    (width,) = [p for p in main.commands["render"].params if "--gif-width" in p.opts]
+    assert width.type.min == MIN_WIDTH
+
+
+@pytest.mark.parametrize("option", ["--quality", "--theme", "--gif-fps"])
+def test_readme_cli_reference_lists_the_same_choices(option):
+    (row,) = [line for line in README.read_text().splitlines() if line.startswith(f"| `{option}")]
+    listed = re.search(r"`--[\w-]+(?:, -\w)? ([^`]+)`", row)[1]
+    assert listed.split("\\|") == _choices(option)
+
+
+def test_the_cli_starts_without_manim_and_names_cairo_when_it_cannot_load():
+    # In a fresh interpreter where importing manim fails, as without Cairo or Pango.
+    script = textwrap.dedent(
+        """
+        import sys
+        sys.modules["manim"] = None
+        from click.testing import CliRunner
+        from mlu_render.cli import main
+        runner = CliRunner()
+        assert runner.invoke(main, ["render", "--help"]).exit_code == 0
+        result = runner.invoke(main, ["render", "roc-auc"])
+        print(result.exit_code, result.output)
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.startswith("2 ")
+    assert "apt-get install libcairo2 libpango-1.0-0" in done.stdout
+
+
+def test_a_cli_render_runs_the_scene_at_most_twice(run, tmp_path, monkeypatch):
+    monkeypatch.setattr(render_module, "QUALITIES", {"low": (160, 90, 5)})
+    calls = count_constructs(monkeypatch, get_scene("roc-auc"))
+    result = run("render", "roc-auc", "-q", "low", "-f", "gif", "--gif-start", "Threshold",
+                 "--set", "captions=false", "--out", str(tmp_path), "--jobs", "1")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "roc-auc" / "roc-auc-low.gif").is_file()
+    # The CLI's check of the chapter is the one quick pass; the render reuses its plan.
+    assert calls == ["skipped at 15 fps", "played at 5 fps"]

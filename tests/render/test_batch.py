@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from mlu_render.batch import JobOutcome, run_batch
+from mlu_render.batch import run_batch
 from mlu_render.cli import main
 from mlu_render.job import RenderJob
 from mlu_render.manifest import read_manifest
+from mlu_render.outcome import JobOutcome
+from mlu_render.plan import ScenePlan
 from mlu_render.render import check_job
 
 EXAMPLE = Path(__file__).parents[2] / "docs" / "course.toml"
@@ -34,33 +37,54 @@ class Recorder:
         self.events.append(("finish", index, outcome.status))
 
 
-def test_pool_renders_every_job_and_one_failure_does_not_stop_the_rest(tmp_path):
+@pytest.fixture(scope="module")
+def pool_batch(tmp_path_factory):
+    """One batch over a pool of two processes; its posters are the renders other tests reuse."""
+    out = tmp_path_factory.mktemp("pool")
     jobs = [
-        _poster("roc-auc", tmp_path),
-        _poster("roc-auc", tmp_path, overrides=(("n_pairs", "0"),)),  # out of range
-        _poster("cross-validation", tmp_path),
+        _poster("roc-auc", out),
+        _poster("roc-auc", out, overrides=(("n_pairs", "0"),)),  # out of range
+        _poster("cross-validation", out),
     ]
     recorder = Recorder()
     outcomes = run_batch(jobs, workers=2, reporter=recorder)
+    return out, outcomes, recorder
+
+
+@pytest.fixture
+def posters(pool_batch, tmp_path) -> Path:
+    """An output folder holding a copy of the pool's posters: roc-auc and cross-validation, low."""
+    shutil.copytree(pool_batch[0], tmp_path, dirs_exist_ok=True)
+    return tmp_path
+
+
+def test_pool_renders_every_job_and_one_failure_does_not_stop_the_rest(pool_batch):
+    out, outcomes, recorder = pool_batch
     assert [o.status for o in outcomes] == ["rendered", "failed", "rendered"]
     assert "n_pairs must be in [1, 500], got 0" in outcomes[1].error
-    assert outcomes[0].outputs == (tmp_path / "roc-auc" / "roc-auc-low.png",)
+    assert outcomes[0].outputs == (out / "roc-auc" / "roc-auc-low.png",)
     assert outcomes[2].outputs[0].is_file()
     finished = sorted(event[1] for event in recorder.events if event[0] == "finish")
     assert finished == [0, 1, 2]
     started = {event[1] for event in recorder.events if event[0] == "start"}
     assert started == {0, 2}  # the failed job never started rendering
-    advanced = {event[1] for event in recorder.events if event[0] == "advance"}
-    assert advanced <= {0, 2}
+    # A poster has no frames to count: its whole scene is told at once, after its start.
+    advanced = {event[1]: event[2] for event in recorder.events if event[0] == "advance"}
+    totals = {event[1]: event[2] for event in recorder.events if event[0] == "start"}
+    assert advanced == pytest.approx(totals) and min(totals.values()) > 30
+    for index in (0, 2):
+        kinds = [event[0] for event in recorder.events if event[1] == index]
+        assert kinds == ["start", "advance", "finish"]
 
 
-def test_rerun_of_an_unchanged_batch_is_all_cached(tmp_path):
-    jobs = [_poster("roc-auc", tmp_path), _poster("precision-recall", tmp_path)]
-    first = run_batch(jobs, workers=1)
+def test_rerun_of_an_unchanged_batch_is_all_cached(posters):
+    jobs = [_poster("roc-auc", posters), _poster("cross-validation", posters)]
     again = run_batch(jobs, workers=1)
-    assert [o.status for o in first] == ["rendered", "rendered"]
     assert [o.status for o in again] == ["cached", "cached"]
-    assert [o.outputs for o in again] == [o.outputs for o in first]
+    assert [o.outputs for o in again] == [
+        (posters / "roc-auc" / "roc-auc-low.png",),
+        (posters / "cross-validation" / "cross-validation-low.png",),
+    ]
     forced = run_batch(jobs[:1], workers=1, force=True)
     assert forced[0].status == "rendered"
 
@@ -98,9 +122,15 @@ def test_unreachable_scheduler_is_a_clear_failure(tmp_path):
 
 
 def test_every_job_of_the_example_manifest_can_run(tmp_path):
-    for job in read_manifest(EXAMPLE, out_dir=tmp_path):
-        check_job(job)  # scenes, params and GIF chapters all exist
+    jobs = read_manifest(EXAMPLE, out_dir=tmp_path)
+    checked = [(job, check_job(job)) for job in jobs]  # scenes, params and GIF chapters exist
     assert not tmp_path.joinpath("roc-auc").exists()
+    # Only the job that cuts its GIF at a chapter needed a quick pass to be checked.
+    (planned,) = [(job, plan) for job, plan in checked if plan is not None]
+    job, plan = planned
+    assert job.slug == "cross-validation" and job.gif_start == "k-fold cross-validation"
+    assert isinstance(plan, ScenePlan)
+    assert job.gif_start in [cue.text for cue in plan.chapters]
 
 
 @pytest.fixture
@@ -109,40 +139,52 @@ def run():
     return lambda *args: runner.invoke(main, list(args))
 
 
-def test_cli_batch_prints_outputs_and_a_summary_and_reruns_from_cache(run, tmp_path):
+def test_cli_batch_prints_outputs_and_a_summary_and_reruns_from_cache(run, posters):
+    shutil.rmtree(posters / "roc-auc")  # to be rendered; cross-validation's poster is up to date
     args = ["render", "roc-auc", "cross-validation", "-q", "low", "-f", "png"]
-    first = run(*args, "--out", str(tmp_path), "--jobs", "1")
+    first = run(*args, "--out", str(posters), "--jobs", "1")
     assert first.exit_code == 0, first.output
-    assert str(tmp_path / "roc-auc" / "roc-auc-low.png") in first.output
-    assert "2 rendered, 0 cached, 0 failed" in first.output
-    again = run(*args, "--out", str(tmp_path), "--jobs", "1")
+    assert _printed_paths(first) == [
+        posters / "roc-auc" / "roc-auc-low.png",
+        posters / "cross-validation" / "cross-validation-low.png",
+    ]
+    assert "1 rendered, 1 cached, 0 failed" in first.output
+    again = run(*args, "--out", str(posters), "--jobs", "1")
     assert "0 rendered, 2 cached, 0 failed" in again.output
 
 
-def test_cli_exit_status_is_1_when_a_job_fails(run, tmp_path, monkeypatch):
+def _printed_paths(result) -> list[Path]:
+    return [Path(line) for line in result.stdout.splitlines() if line.endswith(".png")]
+
+
+def test_cli_exit_status_is_1_when_a_job_fails(run, posters, monkeypatch):
     from mlu_render import batch
 
-    def broken(job, progress=None, *, force=False):
+    def broken(job, progress=None, **how):
         if job.slug == "cross-validation":
             raise RuntimeError("the encoder fell over")
-        return real(job, progress, force=force)
+        return real(job, progress, **how)
 
     real = batch.render
     monkeypatch.setattr(batch, "render", broken)
-    result = run("render", "roc-auc", "cross-validation", "-q", "low", "-f", "png",
-                 "--out", str(tmp_path), "--jobs", "1")  # fmt: skip
+    # The failing job first: the job after it still runs (here from the cache).
+    result = run("render", "cross-validation", "roc-auc", "-q", "low", "-f", "png",
+                 "--out", str(posters), "--jobs", "1")  # fmt: skip
     assert result.exit_code == 1
     assert "1 of 2 jobs failed" in result.output
     assert "cross-validation low failed: RuntimeError: the encoder fell over" in result.output
-    assert (tmp_path / "roc-auc" / "roc-auc-low.png").is_file()
+    assert _printed_paths(result) == [posters / "roc-auc" / "roc-auc-low.png"]
 
 
-def test_cli_shard_renders_only_its_part(run, tmp_path):
-    result = run("render", "roc-auc", "cross-validation", "-q", "low", "-f", "png",
-                 "--out", str(tmp_path), "--shard", "2/2", "--jobs", "1")  # fmt: skip
-    assert result.exit_code == 0, result.output
-    rendered = sorted(path.parent.name for path in tmp_path.rglob("*.png"))
-    assert len(rendered) == 1
+def test_cli_shard_renders_only_its_part(run, posters):
+    parts = []
+    for shard in ("1/2", "2/2"):
+        result = run("render", "roc-auc", "cross-validation", "-q", "low", "-f", "png",
+                     "--out", str(posters), "--shard", shard, "--jobs", "1")  # fmt: skip
+        assert result.exit_code == 0, result.output
+        parts.append(_printed_paths(result))
+    assert [len(part) for part in parts] == [1, 1]
+    assert sorted(parts[0] + parts[1]) == sorted(posters.glob("*/*.png"))
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import shutil
 import sys
 import textwrap
 from dataclasses import replace
@@ -12,7 +13,7 @@ import pytest
 from mlu_render import render as render_module
 from mlu_render.cache import job_key, source_closure
 from mlu_render.job import RenderJob
-from mlu_render.render import render
+from mlu_render.render import RenderResult, render
 from scenes.registry import get_scene
 
 TINY = {"low": (160, 90, 5), "medium": (192, 108, 5)}
@@ -140,40 +141,60 @@ def _poster_job(tmp_path, **fields) -> RenderJob:
     return RenderJob("roc-auc", quality="low", formats=("png",), out_dir=tmp_path, **fields)
 
 
-def test_unchanged_job_is_not_rendered_again(tmp_path, tiny, monkeypatch):
-    first = render(_poster_job(tmp_path))
-    assert not first.cached
+@pytest.fixture
+def first(poster_render, tmp_path) -> RenderResult:
+    """The shared first render of the poster job, as if made in ``tmp_path``: its files copied."""
+    first_render, _calls = poster_render
+    assert first_render.job == _poster_job(first_render.job.out_dir)
+    shutil.copytree(first_render.job.out_dir, tmp_path, dirs_exist_ok=True)
+    job = _poster_job(tmp_path)
+    outputs = tuple(job.folder / path.name for path in first_render.outputs)
+    return replace(first_render, job=job, outputs=outputs)
+
+
+def test_the_first_render_is_rendered_not_cached(poster_render):
+    first_render, _calls = poster_render
+    assert not first_render.cached
+    assert first_render.record.outputs == ("roc-auc-low.png",)
+    assert first_render.outputs[0].stat().st_size == first_render.record.sizes[0]
+
+
+def test_unchanged_job_is_not_rendered_again(first, tiny, monkeypatch):
     stamp = first.outputs[0].stat().st_mtime_ns
 
     def must_not_render(*_args, **_kwargs):
         raise AssertionError("a cached job was rendered")
 
     monkeypatch.setattr(render_module, "_render_into", must_not_render)
-    second = render(_poster_job(tmp_path))
+    second = render(first.job)
     assert second.cached
     assert second.outputs == first.outputs
     assert second.record == first.record
     assert first.outputs[0].stat().st_mtime_ns == stamp
 
 
-def test_force_renders_again(tmp_path, tiny):
-    render(_poster_job(tmp_path))
-    again = render(_poster_job(tmp_path), force=True)
+def test_force_renders_again(first, tiny):
+    inode = first.outputs[0].stat().st_ino
+    again = render(first.job, force=True)
     assert not again.cached
+    assert again.record.key == first.record.key
+    assert again.outputs[0].stat().st_ino != inode  # a new file was published
 
 
 @pytest.mark.parametrize("spoil", ["delete", "truncate", "other-params"])
-def test_a_missing_or_changed_file_or_new_params_render_again(tmp_path, tiny, spoil):
-    first = render(_poster_job(tmp_path))
+def test_a_missing_or_changed_file_or_new_params_render_again(first, tiny, spoil):
     poster = first.outputs[0]
-    job = _poster_job(tmp_path)
+    job = first.job
     if spoil == "delete":
         poster.unlink()
     elif spoil == "truncate":
         poster.write_bytes(poster.read_bytes()[:100])
     else:
-        job = _poster_job(tmp_path, overrides=(("seed", "4"),))
+        job = _poster_job(first.job.out_dir, overrides=(("seed", "4"),))
     again = render(job)
     assert not again.cached
-    assert again.record.key != first.record.key or spoil != "other-params"
+    if spoil == "other-params":
+        assert again.record.key != first.record.key
+    else:  # The same inputs: rendered again because its file was spoilt.
+        assert again.record.key == first.record.key
     assert again.outputs[0].stat().st_size == again.record.sizes[0]

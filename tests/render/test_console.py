@@ -7,9 +7,9 @@ from pathlib import Path
 
 from rich.console import Console
 
-from mlu_render.batch import JobOutcome
 from mlu_render.console import BarsReporter, job_label, summary_table
 from mlu_render.job import RenderJob
+from mlu_render.outcome import JobOutcome
 
 JOBS = [
     RenderJob("roc-auc", quality="low"),

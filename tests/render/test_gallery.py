@@ -587,14 +587,17 @@ def test_every_video_decodes_its_own_frames(page):
     inside = (_square_x(frame) + SQUARE // 2, 8 + SQUARE // 2)
     behind = (_square_x(frame) - 3 * SQUARE, 8 + SQUARE // 2)
     below = (CLIP_SIZE[0] // 2, CLIP_SIZE[1] - 20)
+    seen = []
     for video in videos(page):
         fixture = by_stem[page.execute_script("return arguments[0].closest('article').id", video)]
+        seen.append(fixture.stem)
         time = (frame + 0.5) / CLIP_FPS
         points = [inside, behind, below]
         ready, pixels = page.execute_async_script(SEEK_AND_SAMPLE, video, time, points)
         assert ready >= 2  # HAVE_CURRENT_DATA: a decoded frame is on show
         expected = [(255, 255, 255), fixture.colour, fixture.colour]
         assert all(map(close, pixels, expected)), (fixture.stem, pixels, expected)
+    assert sorted(seen) == sorted(by_stem)
 
 
 TRACKS = """
@@ -613,6 +616,7 @@ def _cues(cues: list[Cue]) -> list[list[object]]:
 
 
 def test_every_video_loads_its_subtitle_and_chapter_cues(page):
+    assert len(videos(page)) == len(FIXTURES)
     for video in videos(page):
         tracks = wait_for(page, TRACKS, video)
         assert tracks == [

@@ -8,14 +8,16 @@ from PIL import Image
 
 from mlu_render import render as render_module
 from mlu_render.job import RenderJob
-from mlu_render.keyframes import render_key_frames
 from mlu_render.record import read_record
-from mlu_render.render import render, scene_duration
+from mlu_render.render import render, scene_inputs
+from mlu_render.scene_run import plan_scene
 from scenes.registry import get_scene
-from scenes.theme import get_theme
 from tests.scenes.snapshots import compare
+from tests.support.construct_calls import count_constructs
+from tests.support.key_frames import render_key_frames
 
 LOW = (854, 480, 15)
+TINY = {"low": (160, 90, 5)}
 
 
 @pytest.fixture(scope="module")
@@ -30,12 +32,27 @@ def expected_seconds(rendered):
     return rendered.duration
 
 
-def test_quick_pass_predicts_the_length_for_the_progress_bar(rendered):
-    scene = get_scene("roc-auc")
-    predicted = scene_duration(scene, scene.Params(), get_theme("light"))
+@pytest.fixture(scope="module")
+def plan(rendered):
+    """The quick pass of the rendered job."""
+    return plan_scene(scene_inputs(rendered.job))
+
+
+def test_quick_pass_predicts_the_length_for_the_progress_bar(rendered, plan):
     # Manim rounds each play up to whole frames, so a real render runs a bit longer.
-    assert predicted == pytest.approx(rendered.duration, rel=0.03)
-    assert predicted >= 60
+    assert plan.duration == pytest.approx(rendered.duration, rel=0.03)
+    assert plan.duration >= 60
+
+
+def test_quick_pass_holds_the_chapters_and_key_frames_the_render_shows(rendered, plan):
+    chapters = (rendered.job.folder / "roc-auc-low.chapters.vtt").read_text()
+    assert [cue.text for cue in plan.chapters][:3] == ["Introduction", "Scores", "Threshold"]
+    assert all(cue.text in chapters for cue in plan.chapters)
+    assert plan.chapters[-1].end == pytest.approx(plan.duration)
+    names = [name for name, _ in plan.key_frames]
+    assert get_scene("roc-auc").poster in names
+    times = [seconds for _, seconds in plan.key_frames]
+    assert times == sorted(times) and 0 < times[-1] <= plan.duration
 
 
 def test_outputs_have_stable_names_and_nothing_else_is_left(rendered):
@@ -127,10 +144,11 @@ def test_subtitles_hold_one_cue_per_caption(rendered):
     assert "Area under the curve" in chapters
 
 
-def test_poster_only_render_skips_the_animation(tmp_path):
-    result = render(RenderJob("roc-auc", quality="low", formats=("png",), out_dir=tmp_path))
+def test_poster_only_render_skips_the_animation(poster_render):
+    result, calls = poster_render
+    assert calls == ["skipped at 15 fps"]  # one pass, no quick pass before it
     assert [p.name for p in result.outputs] == ["roc-auc-low.png"]
-    assert sorted(p.name for p in tmp_path.joinpath("roc-auc").iterdir()) == [
+    assert sorted(p.name for p in result.job.folder.iterdir()) == [
         "roc-auc-low.png",
         "roc-auc-low.render.json",
     ]
@@ -142,8 +160,9 @@ def test_interrupted_render_leaves_no_file_and_no_temporary_folder(tmp_path, mon
         raise KeyboardInterrupt
 
     monkeypatch.setattr(render_module, "mux_mp4", interrupt)
-    job = RenderJob("roc-auc", quality="low", formats=("mp4", "png"), out_dir=tmp_path)
-    monkeypatch.setattr(render_module, "QUALITIES", {"low": (160, 90, 5)})
+    job = RenderJob("roc-auc", quality="low", formats=("mp4", "png"), out_dir=tmp_path,
+                    overrides=(("captions", "false"),))  # fmt: skip
+    monkeypatch.setattr(render_module, "QUALITIES", TINY)
     with pytest.raises(KeyboardInterrupt):
         render(job)
     assert list(job.folder.iterdir()) == []
@@ -153,17 +172,72 @@ class RecordingProgress:
     def __init__(self):
         self.total = None
         self.done = 0.0
+        self.early = 0.0  # seconds told before the length
 
     def start(self, total_seconds):
         self.total = total_seconds
 
     def advance(self, seconds):
+        if self.total is None:
+            self.early += seconds
         self.done += seconds
 
 
-def test_progress_is_told_the_length_then_each_frame(tmp_path, monkeypatch):
-    monkeypatch.setattr(render_module, "QUALITIES", {"low": (160, 90, 5)})
+@pytest.fixture(scope="module")
+def tiny_render(tmp_path_factory):
+    """A tiny render of one chapter as a GIF, with progress, its construct calls counted.
+
+    Everything that could run the scene is asked for: a chapter to check and
+    cut at, and a progress bar to size.
+    """
+    out = tmp_path_factory.mktemp("tiny")
+    job = RenderJob("roc-auc", quality="low", formats=("mp4", "gif"), out_dir=out,
+                    overrides=(("captions", "false"),),  # not needed here, and costly
+                    gif_start="Threshold", gif_end="Threshold")  # fmt: skip
     progress = RecordingProgress()
-    result = render(RenderJob("roc-auc", quality="low", out_dir=tmp_path), progress)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(render_module, "QUALITIES", TINY)
+        calls = count_constructs(monkeypatch, get_scene("roc-auc"))
+        result = render(job, progress)
+    return result, progress, calls
+
+
+def test_a_render_runs_the_scene_at_most_twice(tiny_render):
+    _result, _progress, calls = tiny_render
+    # One quick pass serves the chapter check and the progress bar; one renders.
+    assert calls == ["skipped at 15 fps", "played at 5 fps"]
+
+
+def test_progress_is_told_the_length_then_each_frame(tiny_render):
+    result, progress, _calls = tiny_render
+    assert progress.early == 0
     assert progress.total == pytest.approx(result.duration, rel=0.05)
     assert progress.done == pytest.approx(result.duration, abs=0.2)
+
+
+def _chapter_seconds(vtt: str, name: str) -> float:
+    """Length of chapter ``name`` in a chapters WebVTT file."""
+    for cue in vtt.split("\n\n"):
+        timing, _, text = cue.partition("\n")
+        if text.strip() == name:
+            start, end = (_seconds(stamp) for stamp in timing.split(" --> "))
+            return end - start
+    raise AssertionError(f"no chapter {name!r} in {vtt!r}")
+
+
+def _seconds(stamp: str) -> float:
+    hours, minutes, seconds = stamp.split(":")
+    return int(hours) * 3600 + int(minutes) * 60 + float(seconds)
+
+
+def test_gif_of_one_chapter_lasts_as_long_as_the_chapter(tiny_render):
+    result, _progress, _calls = tiny_render
+    folder = result.job.folder
+    chapter = _chapter_seconds((folder / "roc-auc-low.chapters.vtt").read_text(), "Threshold")
+    gif = Image.open(folder / "roc-auc-low.gif")
+    delays = []
+    for index in range(gif.n_frames):
+        gif.seek(index)
+        delays.append(gif.info["duration"])
+    assert 5 < chapter < result.duration - 5  # a cut, not the whole scene
+    assert sum(delays) / 1000 == pytest.approx(chapter, abs=0.4)  # 2 frames at 5 fps

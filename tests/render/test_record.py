@@ -248,7 +248,10 @@ def test_records_come_by_slug_best_quality_first_then_light_before_dark(tmp_path
 def test_each_listed_record_is_in_the_folder_named_by_its_slug(tmp_path):
     make_record(tmp_path, "roc-auc")
     make_record(tmp_path, "bias-variance")
-    for record in read_records(tmp_path):
+    records = read_records(tmp_path)
+    assert [record.slug for record in records] == ["bias-variance", "roc-auc"]
+    for record in records:
+        assert record.path(tmp_path / record.slug).is_file()
         record.check_files(tmp_path / record.slug)
 
 

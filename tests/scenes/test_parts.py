@@ -10,9 +10,9 @@ from manim import Scene, Square, Text, tempconfig
 
 from scenes.base import BaseParams, ExplainerScene
 from scenes.components.beeswarm import beeswarm_levels
-from scenes.layout import layout_problems
 from scenes.registry import SCENES, UnknownSceneError, get_scene
 from scenes.timeline import Cue, Timeline
+from tests.support.layout import layout_problems
 
 
 @pytest.mark.parametrize("seed", range(5))

@@ -11,8 +11,8 @@ from mlu_math.tree_data import FEATURE_NAMES, make_tree_data
 from scenes.components.partition import TreePartition
 from scenes.components.scatter_plane import ScatterPlane
 from scenes.components.tree_diagram import TreeDiagram, TreeLabels, class_colors, split_rule
-from scenes.layout import layout_problems
 from scenes.theme import get_theme
+from tests.support.layout import layout_problems
 
 THEME = get_theme("light")
 DATA = make_tree_data(seed=0)

@@ -1,4 +1,4 @@
-"""Layout checks on a scene as it stands: off-frame parts and text collisions."""
+"""The layout check: off-frame parts and text collisions in a scene as it stands."""
 
 from __future__ import annotations
 
@@ -17,9 +17,12 @@ from manim import (
     VMobject,
 )
 
+from scenes.components.digits import DigitText
+from scenes.components.flat_text import FlatText
+
 __all__ = ["layout_problems"]
 
-TEXT_TYPES = (Text, MarkupText, Paragraph, SingleStringMathTex, DecimalNumber)
+TEXT_TYPES = (FlatText, DigitText, Text, MarkupText, Paragraph, SingleStringMathTex, DecimalNumber)
 TOLERANCE = 0.01
 """How far, in scene units, a box may stray before it counts."""
 
@@ -31,7 +34,7 @@ def layout_problems(scene: Scene) -> list[str]:
     the frame; two visible text mobjects whose bounding boxes overlap; and a
     text that runs across the edge of a visible shape (text wholly inside a
     shape, such as a count in a table cell, is fine). A text mobject is a
-    whole :class:`~manim.Text`, :class:`~manim.MathTex` or number, not its
+    whole :class:`FlatText`, :class:`~manim.Text`, :class:`~manim.MathTex` or number, not its
     glyphs.
 
     Returns

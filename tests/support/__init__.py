@@ -1,0 +1,1 @@
+"""Helpers that only tests use: key-frame capture and the layout check."""
