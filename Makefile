@@ -5,7 +5,10 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PYTHON ?= python3
 
-.PHONY: demo install test lint bench system clean
+# Tests run on every core; a scene's key-frame tests stay on one worker (xdist_group).
+PYTEST := $(BIN)/pytest -n auto --dist loadgroup
+
+.PHONY: demo install test check lint bench system clean
 
 install: $(STAMP)
 
@@ -14,7 +17,12 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/pytest
+	$(PYTEST)
+
+# For iterating: lint and every test that renders nothing (under two minutes).
+check: $(STAMP)
+	$(BIN)/ruff check .
+	$(PYTEST) -m "not slow"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
