@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from mlu_render.job import RenderJob
 from mlu_render.render import RenderResult, render
 from scenes.registry import get_scene
+from tests.render.gif_clips import flat_frame, rich_frame, write_lossless
 from tests.support.construct_calls import count_constructs
 
 
@@ -21,3 +24,17 @@ def poster_render(tmp_path_factory) -> tuple[RenderResult, list[str]]:
         calls = count_constructs(monkeypatch, get_scene("roc-auc"))
         result = render(RenderJob("roc-auc", quality="low", formats=("png",), out_dir=out))
     return result, calls
+
+
+@pytest.fixture(scope="session")
+def flat30(tmp_path_factory) -> Path:
+    """2 s of flat frames at 30 fps, a rate GIF cannot keep (lossless; never to be changed)."""
+    folder = tmp_path_factory.mktemp("flat30")
+    return write_lossless(folder / "flat30.mkv", [flat_frame(i) for i in range(60)], 30)
+
+
+@pytest.fixture(scope="session")
+def rich30(tmp_path_factory) -> Path:
+    """2 s of anti-aliased frames at 30 fps (lossless; never to be changed)."""
+    folder = tmp_path_factory.mktemp("rich30")
+    return write_lossless(folder / "rich30.mkv", [rich_frame(i) for i in range(60)], 30)

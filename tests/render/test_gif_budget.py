@@ -26,23 +26,8 @@ from mlu_render.gif import (
     width_ladder,
 )
 from mlu_render.gif.encoder import encode_plan
-from tests.render.gif_clips import flat_frame, rich_frame, write_lossless
 
 BUDGET = 15_000
-
-
-@pytest.fixture(scope="module")
-def flat30(tmp_path_factory) -> Path:
-    """2 s of flat frames at 30 fps, a rate GIF cannot keep."""
-    folder = tmp_path_factory.mktemp("flat30")
-    return write_lossless(folder / "flat30.mkv", [flat_frame(i) for i in range(60)], 30)
-
-
-@pytest.fixture(scope="module")
-def rich30(tmp_path_factory) -> Path:
-    """2 s of anti-aliased frames at 30 fps."""
-    folder = tmp_path_factory.mktemp("rich30")
-    return write_lossless(folder / "rich30.mkv", [rich_frame(i) for i in range(60)], 30)
 
 
 @pytest.fixture(scope="module")
