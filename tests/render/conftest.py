@@ -1,4 +1,4 @@
-"""Renders that several test modules of tests/render share: each real render costs a minute."""
+"""What several test modules of tests/render share: real renders (a minute each) and clips."""
 
 from __future__ import annotations
 
