@@ -27,6 +27,13 @@ def poster_render(tmp_path_factory) -> tuple[RenderResult, list[str]]:
 
 
 @pytest.fixture(scope="session")
+def flat50(tmp_path_factory) -> Path:
+    """2 s of flat frames at 50 fps, a rate GIF keeps as it is (lossless; never to be changed)."""
+    folder = tmp_path_factory.mktemp("flat50")
+    return write_lossless(folder / "flat50.mkv", [flat_frame(i) for i in range(100)], 50)
+
+
+@pytest.fixture(scope="session")
 def flat30(tmp_path_factory) -> Path:
     """2 s of flat frames at 30 fps, a rate GIF cannot keep (lossless; never to be changed)."""
     folder = tmp_path_factory.mktemp("flat30")

@@ -18,7 +18,6 @@ from tests.render.gif_clips import (
     decoded,
     flat_frame,
     rich_frame,
-    write_lossless,
 )
 
 
@@ -29,13 +28,6 @@ def distinct_colours(path: Path) -> np.ndarray:
         rgb = frame.astype(np.uint32)
         packed.append(np.unique((rgb[..., 0] << 16) | (rgb[..., 1] << 8) | rgb[..., 2]))
     return np.unique(np.concatenate(packed))
-
-
-@pytest.fixture(scope="module")
-def flat50(tmp_path_factory) -> Path:
-    """2 s of flat frames at 50 fps, a rate GIF keeps as it is."""
-    folder = tmp_path_factory.mktemp("flat50")
-    return write_lossless(folder / "flat50.mkv", [flat_frame(i) for i in range(100)], 50)
 
 
 # --- Which frames -------------------------------------------------------------

@@ -14,26 +14,10 @@ from mlu_render.ffmpeg import run_ffmpeg
 from mlu_render.gif import PSNR_CEILING_DB, encode_gif, gif_quality
 from tests.render.gif_clips import (
     decoded,
-    flat_frame,
     numpy_psnr,
-    rich_frame,
     synthetic_frame,
     write_lossless,
 )
-
-
-@pytest.fixture(scope="module")
-def flat50(tmp_path_factory) -> Path:
-    """2 s of flat frames at 50 fps, a rate GIF keeps as it is."""
-    folder = tmp_path_factory.mktemp("flat50")
-    return write_lossless(folder / "flat50.mkv", [flat_frame(i) for i in range(100)], 50)
-
-
-@pytest.fixture(scope="module")
-def rich30(tmp_path_factory) -> Path:
-    """2 s of anti-aliased frames at 30 fps."""
-    folder = tmp_path_factory.mktemp("rich30")
-    return write_lossless(folder / "rich30.mkv", [rich_frame(i) for i in range(60)], 30)
 
 
 def quality_of(tmp_path: Path, reference: np.ndarray, test: np.ndarray) -> float:
